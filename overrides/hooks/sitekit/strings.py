@@ -1,0 +1,80 @@
+"""Interface strings: one YAML file per language in i18n/, the only place they live.
+
+Each file maps the same keys: ``language`` (the ``lang`` attribute), ``direction``,
+``site_name``, ``site_description``, ``nav`` (labels keyed by the titles in
+mkdocs.yml's nav) and ``theme`` (the strings Material's templates and ours ask for).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+STRINGS_DIR = "i18n"
+REFERENCE_LANGUAGE = "en"
+
+
+class StringsError(Exception):
+    """A language file is missing, unreadable or incomplete; the message says how to fix it."""
+
+
+def strings_path(root: Path, language: str) -> Path:
+    return Path(root) / STRINGS_DIR / f"{language}.yml"
+
+
+def load_strings(root: Path, language: str) -> dict:
+    path = strings_path(root, language)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise StringsError(
+            f"{path}: missing — copy {strings_path(root, REFERENCE_LANGUAGE).name} "
+            f"to {path.name} and translate its values"
+        ) from None
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = f":{mark.line + 1}" if mark else ""
+        raise StringsError(f"{path}{line}: not valid YAML ({error}) — fix the syntax") from None
+    if not isinstance(data, dict):
+        raise StringsError(f"{path}: expected a mapping of keys to strings")
+    return data
+
+
+def flat_keys(strings: dict, prefix: str = "") -> set[str]:
+    keys = set()
+    for key, value in strings.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict):
+            keys |= flat_keys(value, f"{name}/")
+        else:
+            keys.add(name)
+    return keys
+
+
+def missing_keys(root: Path, language: str, strings: dict) -> list[str]:
+    """Keys the reference language has and this one lacks (or leaves empty)."""
+    reference = flat_keys(load_strings(root, REFERENCE_LANGUAGE))
+    present = {key for key in flat_keys(strings) if _value(strings, key) not in (None, "")}
+    return sorted(reference - present)
+
+
+def _value(strings: dict, flat_key: str):
+    value = strings
+    for part in flat_key.split("/"):
+        value = value.get(part) if isinstance(value, dict) else None
+    return value
+
+
+def load_complete_strings(root: Path, language: str) -> dict:
+    strings = load_strings(root, language)
+    missing = missing_keys(root, language, strings)
+    if missing:
+        path = strings_path(root, language)
+        raise StringsError(
+            f"{path}: missing {', '.join(missing)} — add "
+            f"{'them' if len(missing) > 1 else 'it'} (see {STRINGS_DIR}/{REFERENCE_LANGUAGE}.yml)"
+        )
+    return strings

@@ -11,6 +11,8 @@ from pathlib import Path, PurePosixPath
 from sitekit.strings import load_strings
 
 ROOT = Path(__file__).resolve().parents[3]
+# The project's single source of facts, checked out beside the repository.
+SOURCES = ROOT.parent / "shared" / "sources"
 
 
 @dataclass(frozen=True)

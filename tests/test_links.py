@@ -2,7 +2,7 @@
 
 import pytest
 
-from conftest import LANGUAGES, PAGES, language_page_params
+from siteinfo import LANGUAGES, PAGES, language_page_params
 
 
 def link_signature(built_site, path):

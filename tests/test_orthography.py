@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from conftest import LANGUAGES, PAGES
+from siteinfo import LANGUAGES, PAGES
 
 UZBEK = next(lang for lang in LANGUAGES if lang.code == "uz")
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")

@@ -2,7 +2,7 @@
 
 import pytest
 
-from conftest import DOCS, LANGUAGES, language_page_params
+from siteinfo import DOCS, LANGUAGES, language_page_params
 from sitekit import site
 
 

@@ -43,13 +43,16 @@ def on_nav(nav, config, files):
 
 
 def on_env(env, config, files):
+    root = Path(config.config_file_path).parent
     env.globals["interface_string"] = interface_string
+    # For the site-wide pages that speak every language (404.html).
+    env.globals["strings_of"] = lambda language: load_complete_strings(root, language)
     return env
 
 
 def interface_string(key: str) -> str:
     """Look up a string for the templates; a key no language file has fails the build."""
-    if key in ("language", "direction"):
+    if isinstance(_current.get(key), str):  # top-level: language, direction, og_locale
         return _current[key]
     try:
         return _current["theme"][key]

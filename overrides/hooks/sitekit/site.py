@@ -20,7 +20,8 @@ class Language:
     code: str  # folder under docs/ and key of i18n/<code>.yml
     name: str  # native name, as in the switcher
     default: bool
-    html_lang: str  # value of <html lang>
+    html_lang: str  # value of <html lang> and hreflang
+    og_locale: str  # Open Graph locale, e.g. "uz_UZ"
 
     @property
     def prefix(self) -> str:
@@ -40,16 +41,12 @@ def languages(config=None) -> list[Language]:
     config = config or load_site_config()
     root = Path(config.config_file_path).parent
     i18n = config.plugins["i18n"].config
-    return [
-        Language(
-            code=lang.locale,
-            name=lang.name,
-            default=lang.default,
-            html_lang=load_strings(root, lang.locale)["language"],
-        )
-        for lang in i18n.languages
-        if lang.build
-    ]
+    found = []
+    for lang in i18n.languages:
+        if lang.build:
+            strings = load_strings(root, lang.locale)
+            found.append(Language(lang.locale, lang.name, lang.default, strings["language"], strings["og_locale"]))
+    return found
 
 
 def docs_dir(config=None) -> Path:

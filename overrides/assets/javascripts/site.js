@@ -1,0 +1,212 @@
+/* The site's only script on page load (Material's bundle is not used). Everything here
+   enhances pages that already work without JavaScript: menu and search buttons, the colour
+   scheme toggle, the listen button, and the language of the not-found page. Search itself
+   (search.js and its index) loads only when the visitor opens search. */
+(function () {
+  "use strict";
+
+  var root = document.documentElement;
+  var configElement = document.getElementById("site-config");
+  var config = configElement ? JSON.parse(configElement.textContent) : { strings: {} };
+  var strings = config.strings || {};
+
+  /* ── Menu and search: buttons that drive Material's CSS checkboxes ─────────────── */
+
+  function toggles(id) {
+    return document.querySelectorAll('[data-site-toggle="' + id + '"]');
+  }
+
+  function setOpen(id, open, opener) {
+    var box = document.getElementById(id);
+    if (!box) return;
+    box.checked = open;
+    toggles(id).forEach(function (button) {
+      if (button.hasAttribute("aria-expanded")) button.setAttribute("aria-expanded", String(open));
+    });
+    if (id === "__search") {
+      if (open) {
+        loadSearch();
+        var input = document.querySelector("[data-site-search-input]");
+        if (input) input.focus();
+      } else if (opener) {
+        opener.focus();
+      }
+    }
+    if (id === "__drawer" && open) {
+      var first = document.querySelector(".md-sidebar--primary a[href]");
+      if (first) first.focus();
+    }
+  }
+
+  var lastOpener = {};
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest("[data-site-toggle]");
+    if (!button) return;
+    var id = button.getAttribute("data-site-toggle");
+    var box = document.getElementById(id);
+    var open = !(box && box.checked);
+    if (open) lastOpener[id] = button;
+    setOpen(id, open, lastOpener[id]);
+  });
+
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") return;
+    ["__search", "__drawer"].forEach(function (id) {
+      var box = document.getElementById(id);
+      if (box && box.checked) setOpen(id, false, lastOpener[id] || toggles(id)[0]);
+    });
+  });
+
+  /* ── Search, on demand ────────────────────────────────────────────────────────── */
+
+  var searchRequested = false;
+  function loadSearch() {
+    if (searchRequested || !config.search) return;
+    searchRequested = true;
+    var script = document.createElement("script");
+    script.src = config.search.script;
+    script.defer = true;
+    document.head.appendChild(script);
+  }
+
+  document.addEventListener("focusin", function (event) {
+    if (event.target.matches && event.target.matches("[data-site-search-input]")) {
+      var box = document.getElementById("__search");
+      if (box && !box.checked) setOpen("__search", true);
+      loadSearch();
+    }
+  });
+
+  /* ── Colour scheme ────────────────────────────────────────────────────────────── */
+
+  var paletteButton = document.querySelector("[data-site-palette]");
+  function showScheme() {
+    if (!paletteButton) return;
+    var dark = root.getAttribute("data-md-color-scheme") === "slate";
+    paletteButton.setAttribute("aria-label", dark ? strings["palette.light"] : strings["palette.dark"]);
+  }
+  if (paletteButton) {
+    showScheme();
+    paletteButton.addEventListener("click", function () {
+      var next = root.getAttribute("data-md-color-scheme") === "slate" ? "default" : "slate";
+      root.setAttribute("data-md-color-scheme", next);
+      try {
+        localStorage.setItem("site.palette", next);
+      } catch (e) {
+        /* storage may be disabled: the choice then lasts for this page only */
+      }
+      showScheme();
+    });
+  }
+
+  /* ── Listen: read the page aloud, only when a voice for its language exists ─────── */
+
+  var synth = window.speechSynthesis;
+  var pageLanguage = (root.getAttribute("lang") || "").toLowerCase();
+  var primaryLanguage = pageLanguage.split("-")[0];
+  var article = document.querySelector("article.md-content__inner");
+
+  function voiceForPage() {
+    var voices = synth.getVoices() || [];
+    var exact = null;
+    var primary = null;
+    voices.forEach(function (voice) {
+      var lang = String(voice.lang || "").toLowerCase().replace("_", "-");
+      if (!exact && lang === pageLanguage) exact = voice;
+      if (!primary && lang.split("-")[0] === primaryLanguage) primary = voice;
+    });
+    return exact || primary;
+  }
+
+  function readableBlocks() {
+    var blocks = [];
+    article.querySelectorAll("h1, h2, h3, h4, p, li, td, th, summary").forEach(function (node) {
+      if (node.closest("[data-site-listen], .site-updated")) return;
+      if (node.querySelector("p, li")) return; /* read the inner block once */
+      var text = node.textContent.replace(/\s+/g, " ").trim();
+      if (text) blocks.push(text);
+    });
+    return blocks;
+  }
+
+  var listenButton = null;
+  function setSpeaking(speaking) {
+    listenButton.textContent = speaking ? strings["listen.stop"] : strings.listen;
+    listenButton.setAttribute("aria-pressed", String(speaking));
+  }
+
+  function speakPage() {
+    var voice = voiceForPage();
+    var blocks = readableBlocks();
+    synth.cancel();
+    setSpeaking(true);
+    blocks.forEach(function (text, index) {
+      var utterance = new SpeechSynthesisUtterance(text);
+      utterance.lang = root.getAttribute("lang");
+      if (voice) utterance.voice = voice;
+      if (index === blocks.length - 1) {
+        utterance.onend = function () {
+          setSpeaking(false);
+        };
+      }
+      synth.speak(utterance);
+    });
+  }
+
+  function offerListening() {
+    if (listenButton || !article || !voiceForPage()) return;
+    listenButton = document.createElement("button");
+    listenButton.type = "button";
+    listenButton.className = "md-button site-listen";
+    listenButton.setAttribute("data-site-listen", "");
+    listenButton.setAttribute("title", strings["listen.label"]);
+    setSpeaking(false);
+    listenButton.addEventListener("click", function () {
+      if (listenButton.getAttribute("aria-pressed") === "true") {
+        synth.cancel();
+        setSpeaking(false);
+      } else {
+        speakPage();
+      }
+    });
+    var heading = article.querySelector("h1");
+    if (heading) heading.insertAdjacentElement("afterend", listenButton);
+    else article.insertBefore(listenButton, article.firstChild);
+  }
+
+  if (synth && typeof synth.getVoices === "function" && window.SpeechSynthesisUtterance) {
+    offerListening();
+    if (typeof synth.addEventListener === "function") synth.addEventListener("voiceschanged", offerListening);
+    window.addEventListener("pagehide", function () {
+      synth.cancel();
+    });
+  }
+
+  /* ── Print: link targets as full addresses (site.css prints them after each link) ──── */
+
+  document.querySelectorAll("article a[href]").forEach(function (link) {
+    if (link.getAttribute("href").charAt(0) !== "#") link.setAttribute("data-print-href", link.href);
+  });
+
+  /* ── Not-found page: keep the language the address asks for ─────────────────────── */
+
+  var notFound = document.querySelectorAll(".site-not-found[data-site-language]");
+  if (notFound.length) {
+    var base = new URL(config.base || "/", location.href).pathname.replace(/\/?$/, "/");
+    var rest = location.pathname.indexOf(base) === 0 ? location.pathname.slice(base.length) : "";
+    var chosen = null;
+    notFound.forEach(function (section) {
+      var prefix = section.getAttribute("data-site-language");
+      if (rest.indexOf(prefix) === 0 && (!chosen || prefix.length > chosen.getAttribute("data-site-language").length)) {
+        chosen = section;
+      }
+    });
+    notFound.forEach(function (section) {
+      section.hidden = section !== chosen;
+    });
+    if (chosen) {
+      root.setAttribute("lang", chosen.getAttribute("lang"));
+      document.title = chosen.querySelector("h1").textContent;
+    }
+  }
+})();

@@ -1,0 +1,20 @@
+"""Links from templates to pages of the site in the current language, by source path.
+
+``page_url("contacts.md", page)`` gives the relative URL of the contacts page in the language
+being built, so the header and footer link the right translation from any depth.
+"""
+
+from mkdocs.exceptions import PluginError
+from mkdocs.utils import get_relative_url
+
+
+def on_env(env, config, files):
+    # `files` here is static-i18n's language-aware set: "contacts.md" means this language's page.
+    def page_url(src_uri: str, page=None) -> str:
+        file = files.get_file_from_path(src_uri)
+        if file is None:
+            raise PluginError(f"templates link to '{src_uri}', which is not a page of the site")
+        return get_relative_url(file.url or "./", (page.url if page else None) or "./")
+
+    env.globals["page_url"] = page_url
+    return env

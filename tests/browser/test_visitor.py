@@ -1,0 +1,68 @@
+"""What a visitor gets on every page in every language: the trust line, feedback, the
+language switcher, and a page view with no third-party request and no error response."""
+
+import pytest
+
+from browsing import page_url
+from siteinfo import LANGUAGES, PAGES, language_page_params
+
+# WCAG 2.2 SC 2.5.8 (AA): targets at least 24 by 24 CSS pixels.
+MIN_TARGET = 24
+
+
+@pytest.mark.parametrize(("lang", "page"), language_page_params())
+def test_page_view_has_no_third_party_request_and_no_error(context, server, built_site, lang, page):
+    tab = context.new_page()
+    tab.goto(page_url(server, built_site, lang, page), wait_until="networkidle")
+    assert context.traffic.third_party == [], "requests to other hosts"
+    assert context.traffic.errors == [], "responses with an error status"
+
+
+@pytest.mark.parametrize(("lang", "page"), language_page_params())
+def test_trust_line_is_visible_and_tappable_on_a_phone(phone_context, server, built_site, lang, page):
+    tab = phone_context.new_page()
+    tab.goto(page_url(server, built_site, lang, page))
+    label = tab.locator(".site-bar__label")
+    phone = tab.locator('.site-bar a[href="tel:+998706192333"]')
+    assert label.inner_text() == built_site_strings(lang)["site.trust_line"]
+    assert phone.is_visible()
+    box = phone.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 360, f"the number is cut off: {box}"
+    assert box["height"] >= MIN_TARGET and box["width"] >= MIN_TARGET, f"too small to tap: {box}"
+    assert phone.inner_text() == "(+998 70) 619-23-33"
+    # Nothing on the page is wider than the phone (no sideways scrolling).
+    assert tab.evaluate("document.documentElement.scrollWidth") <= 360
+
+
+@pytest.mark.parametrize(("lang", "page"), language_page_params())
+def test_feedback_link_leads_to_the_feedback_section(context, server, built_site, lang, page):
+    tab = context.new_page()
+    tab.goto(page_url(server, built_site, lang, page))
+    tab.locator(".site-bar__feedback").click()
+    tab.wait_for_load_state()
+    assert tab.url == page_url(server, built_site, lang, "contacts.md") + "#feedback"
+    assert tab.locator("#feedback").is_visible()
+
+
+@pytest.mark.parametrize(("lang", "page"), language_page_params())
+def test_language_switcher(context, server, built_site, lang, page):
+    tab = context.new_page()
+    tab.goto(page_url(server, built_site, lang, page))
+    switcher = tab.locator("nav.site-languages")
+    assert switcher.get_attribute("aria-label") == built_site_strings(lang)["select.language"]
+    links = switcher.locator("a")
+    assert links.all_inner_texts() == [other.name for other in LANGUAGES]
+    for index, other in enumerate(LANGUAGES):
+        link = links.nth(index)
+        assert link.get_attribute("lang") == other.html_lang
+        assert link.get_attribute("hreflang") == other.html_lang
+        assert link.get_attribute("aria-current") == ("page" if other == lang else None)
+        href = tab.evaluate("a => a.href", link.element_handle())
+        assert href == page_url(server, built_site, other, page), f"{other.code} link leads elsewhere"
+
+
+def built_site_strings(lang):
+    from sitekit.strings import load_strings
+    from sitekit.site import ROOT
+
+    return load_strings(ROOT, lang.code)["theme"]

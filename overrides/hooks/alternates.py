@@ -5,6 +5,8 @@ build, per page, absolute URLs for hreflang (it only gives relative ones, withou
 and relative links for the switcher. Runs after static-i18n's page context (priority 50).
 """
 
+from urllib.parse import urlsplit
+
 from mkdocs.plugins import event_priority
 
 from sitekit.alternates import Alternate, absolute_url, page_alternates, sitemap_entries
@@ -46,7 +48,9 @@ def on_template_context(context, template_name, config):
         for lang in languages
     ]
     context["site_languages"] = languages
-    context["absolute_url"] = lambda url: absolute_url(config.site_url, url)
+    # Root-relative ("/copper-cluster/ru/"): 404.html is served at any depth, on any host.
+    site_path = urlsplit(config.site_url).path.rstrip("/") + "/"
+    context["site_path"] = lambda url: site_path + url.lstrip("/")
     if template_name == "sitemap.xml":
         context["sitemap"] = sitemap_entries(_files["current"], languages, config.site_url)
     config.extra.alternate = None  # static-i18n sets it as an attribute, so must we

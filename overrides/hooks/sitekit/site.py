@@ -49,6 +49,10 @@ def languages(config=None) -> list[Language]:
     return found
 
 
+def load_strings_for(language_code: str) -> dict:
+    return load_strings(ROOT, language_code)
+
+
 def docs_dir(config=None) -> Path:
     config = config or load_site_config()
     return Path(config.docs_dir)

@@ -27,6 +27,9 @@ CHROMIUM_ARGS = [
     # No third-party host is reachable from the tests: every name but the test server's
     # address fails to resolve (the tests still record each attempt).
     "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+    # The system speech backend can stall closing a page; the listen tests bring their own
+    # recording speechSynthesis (and the site offers no button when the API is absent).
+    "--disable-speech-synthesis-api",
 ]
 INSTALL_HINT = (
     "Chromium not found: install it with `apt-get install chromium` (Debian/Ubuntu) "

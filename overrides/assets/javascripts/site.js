@@ -23,19 +23,17 @@
     toggles(id).forEach(function (button) {
       if (button.hasAttribute("aria-expanded")) button.setAttribute("aria-expanded", String(open));
     });
-    if (id === "__search") {
-      if (open) {
-        loadSearch();
-        var input = document.querySelector("[data-site-search-input]");
-        if (input) input.focus();
-      } else if (opener) {
-        opener.focus();
-      }
+    if (id === "__search" && open) {
+      loadSearch();
+      var input = document.querySelector("[data-site-search-input]");
+      if (input) input.focus();
     }
     if (id === "__drawer" && open) {
       var first = document.querySelector(".md-sidebar--primary a[href]");
       if (first) first.focus();
     }
+    /* Closed with its button or Escape: focus goes back to the button that opened it. */
+    if (!open && opener) opener.focus();
   }
 
   var lastOpener = {};
@@ -55,6 +53,62 @@
       var box = document.getElementById(id);
       if (box && box.checked) setOpen(id, false, lastOpener[id] || toggles(id)[0]);
     });
+  });
+
+  /* Focus that leaves the open menu or search closes it, so that nothing focused is hidden
+     behind it (WCAG 2.4.11). */
+  var panels = { __drawer: ".md-sidebar--primary", __search: ".md-search" };
+  document.addEventListener("focusin", function (event) {
+    var target = event.target;
+    if (!target.closest) return;
+    Object.keys(panels).forEach(function (id) {
+      var box = document.getElementById(id);
+      if (!box || !box.checked) return;
+      if (target.closest(panels[id]) || target.closest('[data-site-toggle="' + id + '"]')) return;
+      setOpen(id, false);
+    });
+  });
+
+  /* The page's contents inside the phone menu open with a label (Material's CSS toggle):
+     give it a keyboard, and move focus into the panel and back. */
+  document.querySelectorAll(".md-nav--primary label.md-nav__link[for], .md-nav--primary .md-nav label.md-nav__title[for]").forEach(function (label) {
+    var box = document.getElementById(label.getAttribute("for"));
+    if (!box) return;
+    var opener = label.classList.contains("md-nav__link");
+    label.setAttribute("tabindex", "0");
+    label.setAttribute("role", "button");
+    if (opener) {
+      label.setAttribute("aria-expanded", String(box.checked));
+      box.addEventListener("change", function () {
+        label.setAttribute("aria-expanded", String(box.checked));
+      });
+      /* The panel covers the menu: focus leaving it closes it, as for the menu itself. */
+      var panel = label.parentElement.querySelector(":scope > .md-nav");
+      document.addEventListener("focusin", function (event) {
+        if (!box.checked || event.target === label || (panel && panel.contains(event.target))) return;
+        box.checked = false;
+        label.setAttribute("aria-expanded", "false");
+      });
+    }
+    label.addEventListener("keydown", function (event) {
+      if (event.key !== "Enter" && event.key !== " ") return;
+      event.preventDefault();
+      label.click();
+      var item = label.closest(".md-nav__item");
+      var next = opener
+        ? item && item.querySelector(":scope > .md-nav a[href]")
+        : item && item.querySelector("label.md-nav__link[for]");
+      if (next) next.focus();
+    });
+  });
+
+  /* The skip link moves focus, not only the view, to the start of the content. */
+  document.addEventListener("click", function (event) {
+    var skip = event.target.closest && event.target.closest("a.md-skip");
+    var target = skip && document.getElementById(decodeURIComponent(skip.hash.slice(1)));
+    if (!target) return;
+    if (!target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");
+    target.focus();
   });
 
   /* ── Search, on demand ────────────────────────────────────────────────────────── */

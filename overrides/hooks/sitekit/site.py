@@ -8,7 +8,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from sitekit.strings import load_strings
+from sitekit.strings import load_strings, transliterated_from
 
 ROOT = Path(__file__).resolve().parents[3]
 # The project's single source of facts, checked out beside the repository.
@@ -22,6 +22,7 @@ class Language:
     default: bool
     html_lang: str  # value of <html lang> and hreflang
     og_locale: str  # Open Graph locale, e.g. "uz_UZ"
+    generated_from: str | None = None  # a generated edition: the language it is made from
 
     @property
     def prefix(self) -> str:
@@ -45,7 +46,8 @@ def languages(config=None) -> list[Language]:
     for lang in i18n.languages:
         if lang.build:
             strings = load_strings(root, lang.locale)
-            found.append(Language(lang.locale, lang.name, lang.default, strings["language"], strings["og_locale"]))
+            found.append(Language(lang.locale, lang.name, lang.default, strings["language"],
+                                  strings.get("og_locale", ""), transliterated_from(root, lang.locale)))
     return found
 
 
@@ -59,8 +61,9 @@ def docs_dir(config=None) -> Path:
 
 
 def source_pages(language: Language, docs: Path) -> set[str]:
-    """Markdown pages of one language, as paths relative to docs/<code>/."""
-    base = docs / language.code
+    """Markdown pages of one language, as paths relative to docs/<code>/ (for a generated
+    edition, those of the language it is made from)."""
+    base = docs / (language.generated_from or language.code)
     return {p.relative_to(base).as_posix() for p in base.rglob("*.md")}
 
 
@@ -70,3 +73,18 @@ def built_path(page: str) -> str:
     if path.stem in ("index", "README"):
         return (path.parent / "index.html").as_posix()
     return (path.with_suffix("") / "index.html").as_posix()
+
+
+def edited_languages(config=None) -> list[Language]:
+    """The languages editors write in docs/ (generated editions excluded)."""
+    return [lang for lang in languages(config) if lang.generated_from is None]
+
+
+def source_file(src_uri: str, languages_: list[Language]) -> str:
+    """The docs/-relative file a page is made from: a generated edition's page comes from
+    its source language's file ("uz-cyrl/joining.md" -> "uz/joining.md")."""
+    head, _, rest = src_uri.partition("/")
+    for lang in languages_:
+        if lang.code == head and lang.generated_from:
+            return f"{lang.generated_from}/{rest}"
+    return src_uri

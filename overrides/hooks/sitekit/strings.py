@@ -7,11 +7,17 @@ mkdocs.yml's nav) and ``theme`` (the strings Material's templates and ours ask f
 
 from __future__ import annotations
 
+import copy
+import functools
+import re
 from pathlib import Path
 
 import yaml
 
 STRINGS_DIR = "i18n"
+# In a generated edition's file: the language whose strings it transliterates.
+TRANSLITERATE_FROM = "transliterate_from"
+_PLACEHOLDER = re.compile(r"(\{\w+\})")  # {day}, {month}: names, not words
 REFERENCE_LANGUAGE = "en"
 
 
@@ -24,12 +30,34 @@ def strings_path(root: Path, language: str) -> Path:
 
 
 def load_strings(root: Path, language: str) -> dict:
+    data = _read_strings(root, language)
+    source = data.pop(TRANSLITERATE_FROM, None)
+    if source is None:
+        return data
+    # A generated edition: the source language's strings, transliterated, then its own keys.
+    generated = _transliterated(_read_strings(root, source))
+    generated.update(data)
+    return generated
+
+
+def _read_strings(root: Path, language: str) -> dict:
+    """A fresh copy of a language file's data (callers may change it)."""
     path = strings_path(root, language)
+    try:
+        stamp = path.stat().st_mtime_ns
+    except FileNotFoundError:
+        stamp = None
+    return copy.deepcopy(_parsed_strings(path, stamp))
+
+
+@functools.lru_cache(maxsize=64)
+def _parsed_strings(path: Path, stamp) -> dict:
+    """Each file is parsed once per change: every language build and hook asks for it."""
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise StringsError(
-            f"{path}: missing — copy {strings_path(root, REFERENCE_LANGUAGE).name} "
+            f"{path}: missing — copy {REFERENCE_LANGUAGE}.yml "
             f"to {path.name} and translate its values"
         ) from None
     try:
@@ -78,3 +106,20 @@ def load_complete_strings(root: Path, language: str) -> dict:
             f"{'them' if len(missing) > 1 else 'it'} (see {STRINGS_DIR}/{REFERENCE_LANGUAGE}.yml)"
         )
     return strings
+
+
+def _transliterated(value):
+    from sitekit.translit import to_cyrillic
+
+    if isinstance(value, dict):
+        return {key: _transliterated(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_transliterated(item) for item in value]
+    if isinstance(value, str):
+        return "".join(part if _PLACEHOLDER.fullmatch(part) else to_cyrillic(part) for part in _PLACEHOLDER.split(value))
+    return value
+
+
+def transliterated_from(root: Path, language: str) -> str | None:
+    """The language a generated edition is made from (None for an edited language)."""
+    return _read_strings(root, language).get(TRANSLITERATE_FROM)

@@ -23,10 +23,14 @@ class BuildResult:
         return self.returncode == 0 and not self.problems
 
 
-def build(site_dir: Path, config_file: Path = ROOT / "mkdocs.yml", env: dict | None = None) -> BuildResult:
+def build(site_dir: Path, config_file: Path = ROOT / "mkdocs.yml", env: dict | None = None,
+          strict: bool = True) -> BuildResult:
+    """Build into site_dir. ``strict=False`` builds every language to the end and reports all
+    its warnings (a strict build stops at the first language that warns): the caller then
+    treats any warning as an error, as strict mode does."""
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     completed = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict",
+        [sys.executable, "-m", "mkdocs", "build", "--strict" if strict else "--no-strict",
          "--config-file", str(config_file), "--site-dir", str(site_dir)],
         capture_output=True, text=True, env=environment, cwd=Path(config_file).parent,
     )

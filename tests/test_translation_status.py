@@ -1,0 +1,174 @@
+"""Translation status from git history (sitekit.translation_status, scripts/status.py), on a
+temporary git repository: a translation is outdated when a counterpart has a commit that
+descends from its own last commit; uncommitted changes are reported as such."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from siteinfo import LANGUAGES
+from sitekit.site import ROOT
+from sitekit.translation_status import CHANGED, MISSING, NEW, NO_HISTORY, OUTDATED, UP_TO_DATE, translation_status
+
+GIT_ENV = {
+    **os.environ,
+    "GIT_AUTHOR_NAME": "Editor", "GIT_AUTHOR_EMAIL": "editor@example.org",
+    "GIT_COMMITTER_NAME": "Editor", "GIT_COMMITTER_EMAIL": "editor@example.org",
+    "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
+}
+
+
+def git(root: Path, *args: str, date: str | None = None) -> str:
+    env = dict(GIT_ENV)
+    if date:  # commit dates may lie: only ancestry counts
+        env["GIT_AUTHOR_DATE"] = env["GIT_COMMITTER_DATE"] = date
+    return subprocess.run(["git", *args], cwd=root, env=env, check=True, capture_output=True, text=True).stdout
+
+
+def write(root: Path, code: str, page: str, text: str) -> None:
+    path = root / "docs" / code / page
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def commit(root: Path, message: str, date: str | None = None) -> None:
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", message, date=date)
+
+
+@pytest.fixture
+def repo(tmp_path) -> Path:
+    """Three languages of one page, committed together."""
+    git(tmp_path, "init", "-q", "-b", "main")
+    for lang in LANGUAGES:
+        write(tmp_path, lang.code, "index.md", f"# Home ({lang.code}) {{#home}}\n")
+    commit(tmp_path, "Home page in every language")
+    return tmp_path
+
+
+def states(root: Path, page: str = "index.md") -> dict[str, str]:
+    status = next(s for s in translation_status(root, root / "docs", LANGUAGES) if s.page == page)
+    return {t.language: t.state for t in status.translations}
+
+
+def test_committed_together_is_up_to_date(repo):
+    assert states(repo) == {"uz": UP_TO_DATE, "ru": UP_TO_DATE, "en": UP_TO_DATE}
+
+
+def test_a_later_change_makes_the_others_outdated(repo):
+    write(repo, "uz", "index.md", "# Bosh sahifa {#home}\n\nYangi matn.\n")
+    commit(repo, "Uzbek: new text")
+    assert states(repo) == {"uz": UP_TO_DATE, "ru": OUTDATED, "en": OUTDATED}
+    status = translation_status(repo, repo / "docs", LANGUAGES)[0]
+    ru = next(t for t in status.translations if t.language == "ru")
+    assert ru.newer[0][0] == "docs/uz/index.md"
+    assert 'docs/uz/index.md changed after it' in ru.describe() and '"Uzbek: new text"' in ru.describe()
+
+
+def test_updating_a_translation_brings_it_up_to_date(repo):
+    write(repo, "uz", "index.md", "# Bosh sahifa {#home}\n\nYangi matn.\n")
+    commit(repo, "Uzbek: new text")
+    write(repo, "ru", "index.md", "# Главная {#home}\n\nНовый текст.\n")
+    commit(repo, "Russian: new text")
+    assert states(repo) == {"uz": UP_TO_DATE, "ru": UP_TO_DATE, "en": OUTDATED}
+
+
+def test_a_new_edit_after_a_catch_up_is_an_edit(repo):
+    write(repo, "uz", "index.md", "# Bosh sahifa {#home}\n\nYangi matn.\n")
+    commit(repo, "Uzbek: new text")
+    write(repo, "ru", "index.md", "# Главная {#home}\n\nНовый текст.\n")
+    commit(repo, "Russian: catch up")
+    write(repo, "uz", "index.md", "# Bosh sahifa {#home}\n\nYana yangi matn.\n")
+    commit(repo, "Uzbek: more text")
+    assert states(repo) == {"uz": UP_TO_DATE, "ru": OUTDATED, "en": OUTDATED}
+
+
+def test_changed_together_is_in_step(repo):
+    write(repo, "uz", "index.md", "# Bosh sahifa {#home}\n\nYangi matn.\n")
+    write(repo, "en", "index.md", "# Home {#home}\n\nNew text.\n")
+    commit(repo, "Uzbek and English: new text")
+    assert states(repo) == {"uz": UP_TO_DATE, "ru": OUTDATED, "en": UP_TO_DATE}
+
+
+def test_commit_order_not_dates(repo):
+    # The later commit carries an earlier date (a rebase, a wrong clock): it is still later.
+    write(repo, "en", "index.md", "# Home {#home}\n\nNew text.\n")
+    commit(repo, "English: new text", date="2001-01-01T00:00:00")
+    assert states(repo) == {"uz": OUTDATED, "ru": OUTDATED, "en": UP_TO_DATE}
+
+
+def test_edits_on_parallel_branches_leave_each_side_outdated(repo):
+    git(repo, "checkout", "-q", "-b", "russian")
+    write(repo, "ru", "index.md", "# Главная {#home}\n\nНовый текст.\n")
+    commit(repo, "Russian: new text")
+    git(repo, "checkout", "-q", "main")
+    write(repo, "en", "index.md", "# Home {#home}\n\nNew text.\n")
+    commit(repo, "English: new text")
+    git(repo, "merge", "-q", "--no-edit", "russian")
+    assert states(repo) == {"uz": OUTDATED, "ru": OUTDATED, "en": OUTDATED}
+    status = translation_status(repo, repo / "docs", LANGUAGES)[0]
+    newer = {t.language: [path for path, _commit in t.newer] for t in status.translations}
+    assert newer == {"uz": ["docs/en/index.md", "docs/ru/index.md"], "ru": ["docs/en/index.md"],
+                     "en": ["docs/ru/index.md"]}
+
+
+def test_uncommitted_changes_are_reported(repo):
+    write(repo, "en", "index.md", "# Home {#home}\n\nDraft.\n")
+    write(repo, "uz", "about.md", "# Sayt haqida {#about}\n")
+    assert states(repo)["en"] == CHANGED
+    assert states(repo)["uz"] == UP_TO_DATE  # an uncommitted change is no edit yet
+    assert states(repo, "about.md") == {"uz": NEW, "ru": MISSING, "en": MISSING}
+
+
+def test_outside_git_nothing_is_compared(tmp_path):
+    for lang in LANGUAGES:
+        write(tmp_path, lang.code, "index.md", "# X {#x}\n")
+    assert set(states(tmp_path).values()) == {NO_HISTORY}
+
+
+# ── The commands, on a real project copy in a git repository ─────────────────
+
+
+@pytest.fixture(scope="module")
+def project_repo(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("project")
+    for name in ("docs", "i18n", "overrides"):
+        shutil.copytree(ROOT / name, root / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy2(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    git(root, "init", "-q", "-b", "main")
+    commit(root, "The site")
+    contacts = root / "docs" / "en" / "contacts.md"
+    contacts.write_text(contacts.read_text(encoding="utf-8").replace("Send us your feedback", "Send your feedback"),
+                        encoding="utf-8")
+    commit(root, "English contacts: shorter wording")
+    return root
+
+
+def test_make_status_reports_the_outdated_pages(project_repo):
+    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "status.py"), "--config",
+                           str(project_repo / "mkdocs.yml")], capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+    out = done.stdout
+    assert "Traceback" not in out + done.stderr
+    block = out.split("contacts.md\n", 1)[1].split("\n")[:3]
+    assert block[0].startswith("  uz  outdated: docs/en/contacts.md changed after it (")
+    assert block[0].endswith('"English contacts: shorter wording")')
+    assert block[1].startswith("  ru  outdated: docs/en/contacts.md changed after it")
+    assert block[2].startswith("  en  up to date")
+    assert "status: 21 translations of 7 pages: 19 up to date, 2 outdated" in out
+
+
+def test_make_check_lists_outdated_translations_as_warnings(project_repo):
+    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "check.py"), "--config",
+                           str(project_repo / "mkdocs.yml")], capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout  # outdated is a warning, not an error
+    for code in ("uz", "ru"):
+        assert f"docs/{code}/contacts.md: warning: outdated translation: docs/en/contacts.md changed after it" \
+            in done.stdout
+    assert "check: 0 errors, 2 warnings" in done.stdout

@@ -1,5 +1,7 @@
 """The site under test, as mkdocs.yml and docs/ define it: shared by all test modules."""
 
+import os
+
 import pytest
 
 from sitekit import site
@@ -14,3 +16,18 @@ BY_CODE = {lang.code: lang for lang in LANGUAGES}
 
 def language_page_params():
     return [pytest.param(lang, page, id=f"{lang.code}:{page}") for lang in LANGUAGES for page in PAGES]
+
+
+def source_text(name: str) -> str:
+    """A file of the shared sources (../shared/sources/ beside the repository).
+
+    Present locally and in .ci/run, where SITE_REQUIRE_SOURCES=1 makes its absence an error;
+    elsewhere (a GitHub runner has no ../shared) the tests that read it skip and say why.
+    """
+    path = site.SOURCES / name
+    if not path.is_file():
+        reason = f"{path} not found: check out the shared sources folder beside the repository"
+        if os.environ.get("SITE_REQUIRE_SOURCES") == "1":
+            pytest.fail(reason + " (SITE_REQUIRE_SOURCES=1 makes this an error)", pytrace=False)
+        pytest.skip(reason)
+    return path.read_text(encoding="utf-8")

@@ -4,8 +4,8 @@ is written in the orthography it teaches."""
 import re
 
 from sitekit import lint
-from sitekit.site import ROOT, SOURCES
-from siteinfo import BY_CODE
+from siteinfo import BY_CODE, source_text
+from sitekit.site import ROOT
 
 CONTRIBUTING = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
 
@@ -21,7 +21,7 @@ def table_rows(text: str, header: str) -> list[str]:
 
 
 def test_terms_table_is_the_sources_one():
-    sources_readme = (SOURCES / "README.md").read_text(encoding="utf-8")
+    sources_readme = source_text("README.md")
     header = "| concept | Uzbek (Latin) | Russian | English |"
     assert table_rows(CONTRIBUTING, header) == table_rows(sources_readme, header)
 

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from sitekit import translit
+from siteinfo import source_text as read_source
 from sitekit.site import SOURCES
 from sitekit.translit import markdown_to_cyrillic, to_cyrillic, to_latin
 
@@ -25,9 +26,7 @@ SOURCE_WORD_COUNT = 241
 
 @pytest.fixture(scope="module")
 def source_text():
-    # The sources sit beside the repository (../shared) locally and in CI: missing is an error.
-    assert SOURCE.is_file(), f"{SOURCE} not found: check out the shared folder beside the repository"
-    return SOURCE.read_text(encoding="utf-8")
+    return read_source(SOURCE.name)
 
 
 @pytest.fixture(scope="module")

@@ -4,13 +4,14 @@
 #   make fix     correct Uzbek apostrophes (oʻ gʻ, tutuq) in docs/, then check
 #   make status  whether each translation is up to date with its counterparts
 #   make test    the whole test suite (make check first)
+#   make bench   measure page weight, build time and scaling; write BENCHMARKS.md
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 # MkDocs 1.6 prints a banner about MkDocs 2.0 on every run; we pin <2 on purpose.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve check fix status test build clean
+.PHONY: serve check fix status test bench build clean
 
 $(BIN)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -32,8 +33,18 @@ fix: $(BIN)/.installed
 status: $(BIN)/.installed
 	$(BIN)/python scripts/status.py
 
-test: check
+# The Nu HTML Checker (vnu.jar, run with Java) comes from the npm registry, pinned in
+# package-lock.json. Without npm the HTML validity test skips and says so.
+node_modules/.installed: package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+	  npm ci --no-audit --no-fund --ignore-scripts --loglevel=error && touch $@; \
+	else echo "npm not found: the Nu HTML Checker test will skip (install Node.js and npm)"; fi
+
+test: check node_modules/.installed
 	$(BIN)/python -m pytest
+
+bench: $(BIN)/.installed
+	$(BIN)/python scripts/bench.py
 
 clean:
 	rm -rf site .pytest_cache

@@ -36,6 +36,15 @@
     if (!open && opener) opener.focus();
   }
 
+  /* A page restored from the back/forward cache starts with menu and search closed (the
+     checkboxes carry no autocomplete="off", which HTML does not allow on them). */
+  window.addEventListener("pageshow", function (event) {
+    if (!event.persisted) return;
+    ["__drawer", "__search"].forEach(function (id) {
+      if (document.getElementById(id)) setOpen(id, false);
+    });
+  });
+
   var lastOpener = {};
   document.addEventListener("click", function (event) {
     var button = event.target.closest("[data-site-toggle]");

@@ -36,3 +36,13 @@ def format_date(day: datetime.date, date_strings: dict) -> str:
     return date_strings["pattern"].format(
         day=day.day, month=date_strings["months"][day.month - 1], year=day.year
     )
+
+
+def last_commit_time(repository: Path) -> datetime.datetime | None:
+    """When the checked-out commit was made (UTC), or None outside a git checkout."""
+    try:
+        out = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=repository,
+                             capture_output=True, text=True, check=True).stdout.strip()
+        return datetime.datetime.fromtimestamp(int(out), tz=datetime.timezone.utc)
+    except (OSError, subprocess.CalledProcessError, ValueError):
+        return None

@@ -45,12 +45,12 @@ class _OneLineErrorParser(argparse.ArgumentParser):
 
 
 def main(argv: list[str] | None = None) -> int:
-    from sitekit.site import languages, load_site_config
+    from sitekit.site import edited_languages, load_site_config
 
     pre = argparse.ArgumentParser(add_help=False)
     pre.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml")
     config = load_site_config(str(pre.parse_known_args(argv)[0].config.resolve()))
-    site_languages = languages(config)
+    site_languages = edited_languages(config)
     parser = _OneLineErrorParser(prog="new_page.py", description=__doc__, usage=argparse.SUPPRESS,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("page", help="file name, e.g. events.md")

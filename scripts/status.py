@@ -39,12 +39,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml", help="the site's mkdocs.yml")
     args = parser.parse_args(argv)
 
-    from sitekit.site import languages, load_site_config
+    from sitekit.site import edited_languages, load_site_config
     from sitekit.translation_status import MISSING, NO_HISTORY, OUTDATED, UP_TO_DATE, translation_status
 
     config = load_site_config(str(args.config.resolve()))
     root = Path(config.config_file_path).parent
-    statuses = translation_status(root, Path(config.docs_dir), languages(config))
+    statuses = translation_status(root, Path(config.docs_dir), edited_languages(config))
     counts: dict[str, int] = {}
     for status in statuses:
         print(status.page)

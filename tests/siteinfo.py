@@ -6,12 +6,16 @@ import pytest
 
 from sitekit import site
 
-LANGUAGES = site.languages()
+LANGUAGES = site.languages()  # every built language, generated editions included
+EDITED = site.edited_languages()  # the languages of docs/ (editors write these)
+EDITIONS = [lang for lang in LANGUAGES if lang.generated_from]
 DOCS = site.docs_dir()
 DEFAULT = next(lang for lang in LANGUAGES if lang.default)
 # Every page of the default language; the parity tests make sure the others have the same.
 PAGES = sorted(site.source_pages(DEFAULT, DOCS))
 BY_CODE = {lang.code: lang for lang in LANGUAGES}
+# A word per language that appears on many pages: search finds it everywhere.
+SEARCH_WORD = {"uz": "klaster", "uz-cyrl": "кластер", "ru": "кластер", "en": "cluster"}
 
 
 def language_page_params():

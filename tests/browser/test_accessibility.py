@@ -10,12 +10,11 @@ import pytest
 
 from a11y import FOCUS_STATE, axe_violations, focus_report, tab_through
 from browsing import PHONE, open_context, page_url
-from siteinfo import LANGUAGES, PAGES, language_page_params
+from siteinfo import LANGUAGES, PAGES, SEARCH_WORD, language_page_params
 
 DESKTOP = {"width": 1280, "height": 800}
 NARROWEST = {"width": 320, "height": 640}  # WCAG 1.4.10: 1280 px at 400 % zoom
 # A word on many pages of each language, so that search shows results.
-SEARCH_WORD = {"uz": "klaster", "ru": "кластер", "en": "cluster"}
 TRUST_LINE_TEL = "tel:+998706192333"
 NOT_IN_NAV = {"accessibility.md"}  # linked from every footer instead
 

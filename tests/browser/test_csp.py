@@ -4,7 +4,7 @@ violation, and script injected into a page (an inline handler, a javascript: lin
 import pytest
 
 from browsing import page_url
-from siteinfo import LANGUAGES, PAGES
+from siteinfo import LANGUAGES, PAGES, SEARCH_WORD
 
 RECORDER = """
 window.__violations = [];
@@ -37,7 +37,7 @@ def test_interactions_raise_no_violation(watched, server, built_site, lang):
     tab.locator("[data-site-palette]").click()
     # Search: open, type, press Enter (the form must not submit anywhere).
     tab.locator("[data-site-search-input]").click()
-    tab.locator("[data-site-search-input]").fill("PQ-5159" if lang.code == "uz" else "5159")
+    tab.locator("[data-site-search-input]").fill(SEARCH_WORD[lang.code])
     tab.wait_for_timeout(300)
     tab.keyboard.press("Escape")
     violations = tab.evaluate("window.__violations")

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from browsing import page_url
-from siteinfo import BY_CODE, LANGUAGES
+from siteinfo import BY_CODE, LANGUAGES, SEARCH_WORD
 from sitekit.search_index import index_path
 from sitekit.site import ROOT
 from sitekit.strings import load_strings
@@ -64,8 +64,6 @@ def own_words(built_site, path) -> set[str]:
     return set(re.findall(r"\w+", built_site.content(path).get_text(" ").lower()))
 
 
-# A query per language that finds words on many pages, so that results cover the index.
-BROAD_QUERY = {"uz": "klaster", "ru": "кластер", "en": "cluster"}
 
 
 @pytest.mark.parametrize("lang", LANGUAGES, ids=lambda lang: lang.code)
@@ -75,7 +73,7 @@ def test_search_loads_on_demand_and_only_its_own_language(context, server, built
     assert search_requests(context) == [], "search files requested before search was opened"
 
     open_search(tab, lang)
-    hrefs = search(tab, BROAD_QUERY.get(lang.code, "PP-5159"))
+    hrefs = search(tab, SEARCH_WORD[lang.code])
     assert hrefs, "no results"
     tab.wait_for_load_state("networkidle")
 
@@ -107,7 +105,7 @@ def test_result_count_is_announced_in_the_page_language(context, server, built_s
     meta = tab.locator('.md-search-result__meta[role="status"]')
     search(tab, "zzzqqq")
     assert meta.inner_text() == strings["search.result.none"]
-    hrefs = search(tab, BROAD_QUERY.get(lang.code, "PP-5159"))
+    hrefs = search(tab, SEARCH_WORD[lang.code])
     count = len(result_pages(server, built_site, hrefs))
     assert count > 1
     assert meta.inner_text() == strings["search.result.other"].replace("#", str(count))
@@ -194,7 +192,7 @@ def test_results_are_reachable_from_the_keyboard(context, server, built_site, la
     tab = context.new_page()
     tab.goto(page_url(server, built_site, lang, "contacts.md"))
     open_search(tab, lang)
-    hrefs = search(tab, BROAD_QUERY.get(lang.code, "PP-5159"))
+    hrefs = search(tab, SEARCH_WORD[lang.code])
     assert len(hrefs) > 1
     tab.keyboard.press("ArrowDown")
     assert tab.evaluate("document.activeElement.href") == hrefs[0]

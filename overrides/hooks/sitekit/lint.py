@@ -40,7 +40,7 @@ from urllib.parse import unquote
 
 import yaml
 
-from sitekit.site import Language, languages as site_languages, load_site_config, source_pages
+from sitekit.site import Language, edited_languages, languages as site_languages, load_site_config, source_pages
 
 # ── Problems ──────────────────────────────────────────────────────────────────
 
@@ -85,7 +85,9 @@ class Project:
         self.config_file = Path(self.config.config_file_path)
         self.root = self.config_file.parent
         self.docs = Path(self.config.docs_dir)
-        self.languages = site_languages(self.config)
+        # The languages editors write; a generated edition (uz-cyrl) has no files to lint.
+        self.languages = edited_languages(self.config)
+        self.editions = [lang for lang in site_languages(self.config) if lang.generated_from]
         self.default = next(lang for lang in self.languages if lang.default)
         self._sources: list[Source] | None = None
 
@@ -809,12 +811,21 @@ def build_problems(project: Project, output: str, returncode: int) -> list[Probl
 BUILT_FORBIDDEN = ("script", "iframe", "frame", "frameset", "object", "embed", "applet", "portal", "form")
 
 
+def _built_paths(project: Project, built_site):
+    """Each source page with the built pages made from it: its own, and its generated
+    editions' (docs/uz/x.md also makes uz-cyrl/x/index.html)."""
+    for source in project.sources():
+        yield source, built_site.page_path(source.language, source.page)
+        for edition in project.editions:
+            if edition.generated_from == source.language.code:
+                yield source, built_site.page_path(edition, source.page)
+
+
 def built_pages(project: Project, built_site) -> list[Problem]:
     """Second layer: the content of each built page (its <article>) runs no script and embeds
     no other site, whatever Markdown or HTML produced it."""
     problems = []
-    for source in project.sources():
-        path = built_site.page_path(source.language, source.page)
+    for source, path in _built_paths(project, built_site):
         if not (built_site.root / path).is_file():
             continue  # not built: the build's own problems say why
         content = built_site.soup(path).select_one("article.md-content__inner")

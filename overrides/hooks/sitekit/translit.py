@@ -52,6 +52,11 @@ KEEP_LATIN: tuple[str, ...] = (
     "Cooperation LAB",
     "JV MAN Auto – Uzbekistan",
     "General Motors Powertrain Uzbekistan",
+    # Names of standards and software on the site's own pages, written in Latin in
+    # Cyrillic Uzbek text too.
+    "WCAG",
+    "JavaScript",
+    "axe-core",
 )
 
 # Latin stem -> Cyrillic stem, for spellings the letter rules cannot derive.

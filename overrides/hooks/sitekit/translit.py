@@ -86,8 +86,10 @@ EXCEPTIONS: dict[str, str] = {
     "dvigatel": "двигатель",
     "rentabel": "рентабель",
     "portfel": "портфель",
-    "pavilon": "павильон",
-    "pavilyon": "павильон",  # common non-standard Latin spelling of the same word
+    # The 1995 rules write ьо as "yo" (batalyon, medalyon, pavilyon): that is the Latin
+    # form produced, and listed first because the table is read backwards in that order.
+    "pavilyon": "павильон",
+    "pavilon": "павильон",  # accepted on input, as the example spells it
     "kompyuter": "компьютер",
     "obyekt": "объект",
     "subyekt": "субъект",

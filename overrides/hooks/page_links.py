@@ -8,6 +8,15 @@ from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
 
+_in_nav: set = set()
+
+
+def on_nav(nav, config, files):
+    _in_nav.clear()
+    _in_nav.update(page.file.src_uri for page in nav.pages)
+    return nav
+
+
 def on_env(env, config, files):
     # `files` here is static-i18n's language-aware set: "contacts.md" means this language's page.
     def page_url(src_uri: str, page=None) -> str:
@@ -17,4 +26,6 @@ def on_env(env, config, files):
         return get_relative_url(file.url or "./", (page.url if page else None) or "./")
 
     env.globals["page_url"] = page_url
+    # A set lookup: `page in nav.pages` in a template compares every page with every other.
+    env.globals["in_navigation"] = lambda page: page.file.src_uri in _in_nav
     return env

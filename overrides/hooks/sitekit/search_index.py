@@ -11,7 +11,7 @@ import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from bs4 import BeautifulSoup, NavigableString, Tag
+import lxml.html
 
 INDEX_FOLDER = "search"
 # Not part of an entry's text: what never shows, and the headings that are its title.
@@ -41,24 +41,27 @@ def normalise_space(text: str) -> str:
 
 def page_entries(html: str, page_url: str, fallback_title: str) -> list[SearchEntry]:
     """A rendered page's sections, in document order: the introduction, then one per h2."""
-    soup = BeautifulSoup(html, "lxml")
-    heading = soup.find("h1")
-    page_title = normalise_space(heading.get_text(" ")) if heading else fallback_title
+    root = lxml.html.fragment_fromstring(html, create_parent="div")
+    heading = root.find(".//h1")
+    page_title = normalise_space(heading.text_content()) if heading is not None else fallback_title
     sections = [(page_url, page_title, [])]
-    for node in soup.descendants:
-        if isinstance(node, Tag) and node.name == "h2":
-            anchor = node.get("id")
+
+    def walk(element):
+        tag = element.tag if isinstance(element.tag, str) else None  # None: a comment
+        if tag == "h2":
+            anchor = element.get("id")
             location = f"{page_url}#{anchor}" if anchor else page_url
-            sections.append((location, normalise_space(node.get_text(" ")), []))
-        elif isinstance(node, Tag) and node.name in BLOCK_ELEMENTS:
+            sections.append((location, normalise_space(element.text_content()), []))
+        elif tag in BLOCK_ELEMENTS:
             sections[-1][2].append(" ")
-        elif type(node) is NavigableString and not _in_skipped_element(node):
-            sections[-1][2].append(str(node))
+        if tag is not None and tag not in SKIPPED_ELEMENTS:
+            sections[-1][2].append(element.text or "")
+            for child in element:
+                walk(child)
+        sections[-1][2].append(element.tail or "")  # text after the element is outside it
+
+    walk(root)
     return [SearchEntry(location, title, normalise_space("".join(parts))) for location, title, parts in sections]
-
-
-def _in_skipped_element(node: NavigableString) -> bool:
-    return any(parent.name in SKIPPED_ELEMENTS for parent in node.parents)
 
 
 def index_json(locale: str, entries: list[SearchEntry]) -> str:

@@ -185,23 +185,39 @@ def _stem_for(cyrillic_stem: str, whole_word: bool) -> str:
     return cyrillic_stem if whole_word else cyrillic_stem.rstrip("ьЬ")
 
 
+def _exception_patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
+    return _compiled_exceptions(tuple(EXCEPTIONS.items()))  # recompiled if the table is extended
+
+
+@functools.lru_cache(maxsize=4)
+def _compiled_exceptions(entries) -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
+    """EXCEPTIONS as two regular expressions of their stems, longest first, so a word is
+    matched once instead of against every entry (the build transliterates every page)."""
+    latin = sorted((key for key, _ in entries), key=len, reverse=True)
+    backwards: dict[str, str] = {}
+    for key, cyrillic in entries:  # the first Latin form listed wins backwards
+        for stem in (cyrillic, cyrillic.rstrip("ь")):
+            backwards.setdefault(stem, key)
+    cyrillic = sorted(backwards, key=len, reverse=True)
+    return (
+        re.compile("|".join(map(re.escape, latin))),
+        re.compile("|".join(map(re.escape, cyrillic))),
+        backwards,
+    )
+
+
 def _latin_exception(lower_word: str) -> tuple[str, str] | None:
     """Longest EXCEPTIONS key that starts lower_word, with its value."""
-    best = None
-    for latin, cyrillic in EXCEPTIONS.items():
-        if lower_word.startswith(latin) and (best is None or len(latin) > len(best[0])):
-            best = (latin, cyrillic)
-    return best
+    pattern, _, _ = _exception_patterns()
+    match = pattern.match(lower_word)
+    return (match.group(), EXCEPTIONS[match.group()]) if match else None
 
 
 def _cyrillic_exception(lower_word: str) -> tuple[int, str] | None:
     """(length matched, Latin stem) for the longest Cyrillic stem starting lower_word."""
-    best = None
-    for latin, cyrillic in EXCEPTIONS.items():
-        for stem in {cyrillic, cyrillic.rstrip("ь")}:
-            if lower_word.startswith(stem) and (best is None or len(stem) > best[0]):
-                best = (len(stem), latin)
-    return best
+    _, pattern, backwards = _exception_patterns()
+    match = pattern.match(lower_word)
+    return (len(match.group()), backwards[match.group()]) if match else None
 
 
 # --------------------------------------------------------------------------

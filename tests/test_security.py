@@ -107,3 +107,19 @@ def test_external_links_open_over_https(built_site):
             if link.kind == "external":
                 external.add(link.href)
     assert all(href.startswith("https://") for href in external), sorted(external)
+
+
+@pytest.mark.parametrize("command, policed", [("build", True), ("gh-deploy", True), ("serve", False)])
+def test_policy_is_left_out_only_under_serve(command, policed):
+    """`mkdocs serve` injects an inline live-reload script the policy would block; every
+    command that publishes pages must still add the policy."""
+    import importlib.util
+
+    path = site.ROOT / "overrides" / "hooks" / "content_security_policy.py"
+    spec = importlib.util.spec_from_file_location("content_security_policy_under_test", path)
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    hook.on_startup(command=command, dirty=False)
+    page = "<!doctype html><html><head><title>t</title></head><body><p>x</p></body></html>"
+    has_policy = "Content-Security-Policy" in hook.on_post_page(page, page=None, config=None)
+    assert has_policy is policed

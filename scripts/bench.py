@@ -1,14 +1,15 @@
 """Benchmarks (`make bench`): measured figures, not pass/fail tests. Writes BENCHMARKS.md.
 
-usage: python scripts/bench.py [--runs N] [--sizes 30,100,300] [--no-lighthouse] [--project DIR]
-                               [--output BENCHMARKS.md] [--section NAME]
+usage: python scripts/bench.py [--runs N] [--sizes 30,100,300] [--scaling-runs N] [--no-lighthouse]
+                               [--project DIR] [--output BENCHMARKS.md] [--section NAME]
 
 1. First view of every page in every language, in the system Chromium against the built
    site served like GitHub Pages (gzip on): bytes on the wire (compressed bodies) and
    requests until the network is idle, split into HTML, CSS, JS, fonts, search and other.
 2. The clean build time of the real site (`mkdocs build --strict`), median of --runs.
 3. Scaling: synthetic sites of --sizes pages per edited language (a news archive in
-   sections by year and month), with build time and HTML bytes per page for each size.
+   sections by year and month), with build time (median of --scaling-runs) and HTML bytes
+   per page for each size.
 4. Lighthouse (mobile preset, system Chromium) on each language's home page, median of
    3 runs, when Node's npx and Chromium are present (the lighthouse package is fetched
    from the npm registry into .cache/ the first time).
@@ -104,7 +105,8 @@ def build_times(config_file: Path, runs: int) -> list[float]:
     return times
 
 
-def scaling(project: Path, sizes: list[int]) -> list[dict]:
+def scaling(project: Path, sizes: list[int], runs: int) -> list[dict]:
+    """Build each synthetic size `runs` times (this VM's timings vary by ±10 %): the median counts."""
     from sitekit.build import build
     from sitekit.synthetic import make_synthetic_site
 
@@ -112,14 +114,17 @@ def scaling(project: Path, sizes: list[int]) -> list[dict]:
     for size in sizes:
         with tempfile.TemporaryDirectory() as work:
             config_file = make_synthetic_site(Path(work) / "site-src", size, root=project)
-            out = Path(work) / "out"
-            start = time.perf_counter()
-            result = build(out, config_file=config_file)
-            elapsed = time.perf_counter() - start
-            if not result.ok:
-                raise SystemExit(f"bench: the synthetic build ({size}/language) failed:\n" + "\n".join(result.problems[:20]))
+            seconds = []
+            for run in range(runs):
+                out = Path(work) / f"out{run}"
+                start = time.perf_counter()
+                result = build(out, config_file=config_file)
+                seconds.append(time.perf_counter() - start)
+                if not result.ok:
+                    raise SystemExit(f"bench: the synthetic build ({size}/language) failed:\n" + "\n".join(result.problems[:20]))
             sizes_ = [p.stat().st_size for p in out.rglob("*.html") if p.name != "404.html"]
-            rows.append({"per_language": size, "pages": len(sizes_), "seconds": elapsed,
+            rows.append({"per_language": size, "pages": len(sizes_), "seconds": statistics.median(seconds),
+                         "min": min(seconds), "max": max(seconds),
                          "html_max": max(sizes_), "html_mean": statistics.mean(sizes_)})
     return rows
 
@@ -172,7 +177,7 @@ def kb(value: float) -> str:
     return f"{value / 1024:.1f}"
 
 
-def render(section: str, commit: str, views, times, scale, lights, runs) -> str:
+def render(section: str, commit: str, views, times, scale, lights, runs, scaling_runs) -> str:
     lines = [f"<!-- bench:{section}:start -->", f"### {section} ({commit})", ""]
     lines.append(f"Measured {date.today().isoformat()} on {platform.machine()}, {os.cpu_count()} cores, "
                  + ", ".join(f"{k} {v}" for k, v in versions().items()) + ".")
@@ -190,10 +195,12 @@ def render(section: str, commit: str, views, times, scale, lights, runs) -> str:
               f"`mkdocs build --strict`, {runs} runs: median {statistics.median(times):.2f} s "
               f"(min {min(times):.2f}, max {max(times):.2f}).", ""]
     lines += ["#### Scaling (synthetic news archive)", "",
+              f"Build time: median of {scaling_runs} builds (min–max).", "",
               "| pages per language | pages built | build (s) | s per 100 pages | max HTML (KB) | mean HTML (KB) |",
               "|---:|---:|---:|---:|---:|---:|"]
     for row in scale:
-        lines.append(f"| {row['per_language']} | {row['pages']} | {row['seconds']:.1f} | "
+        spread = f" ({row['min']:.1f}–{row['max']:.1f})" if "min" in row else ""
+        lines.append(f"| {row['per_language']} | {row['pages']} | {row['seconds']:.1f}{spread} | "
                      f"{100 * row['seconds'] / row['pages']:.2f} | {kb(row['html_max'])} | {kb(row['html_mean'])} |")
     lines += ["", "#### Lighthouse (mobile preset, median of 3)", ""]
     if isinstance(lights, str):
@@ -222,6 +229,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--sizes", default="30,100,300")
+    parser.add_argument("--scaling-runs", type=int, default=3)
     parser.add_argument("--no-lighthouse", action="store_true")
     parser.add_argument("--project", type=Path, default=REPO)
     parser.add_argument("--output", type=Path, default=REPO / "BENCHMARKS.md")
@@ -255,8 +263,8 @@ def main() -> int:
     print("bench: clean builds…", flush=True)
     times = build_times(config_file, args.runs)
     print("bench: scaling…", flush=True)
-    scale = scaling(project, [int(s) for s in args.sizes.split(",") if s])
-    text = render(args.section, commit, views, times, scale, lights, args.runs)
+    scale = scaling(project, [int(s) for s in args.sizes.split(",") if s], args.scaling_runs)
+    text = render(args.section, commit, views, times, scale, lights, args.runs, args.scaling_runs)
     write_section(args.output, args.section, text)
     print(text)
     return 0

@@ -5,8 +5,9 @@ usage: python scripts/status.py [--config mkdocs.yml]
 
 From git history, in commit order (never by date): a change to a file that was up to
 date is an edit, and every other language of the page is outdated until it is committed
-again; a change to an outdated file is its catch-up. Files changed in the same commit are
-in step. Files changed but not committed yet are shown as such. The rules in full:
+again; a change to an outdated file is its catch-up, and so is a commit whose message has
+the line `Translation-checked: docs/ru/index.md` (read, and still right). Files changed in
+the same commit are in step. Files changed but not committed yet are shown as such. The rules in full:
 overrides/hooks/sitekit/translation_status.py and CONTRIBUTING.md.
 
 A missing translation is shown here and is an error in `make check`; outdated is a
@@ -57,7 +58,8 @@ def main(argv: list[str] | None = None) -> int:
     if counts.get(NO_HISTORY):
         print("status: not a git checkout, so nothing can be compared (clone the repository with its history)")
     if counts.get(OUTDATED):
-        print("status: bring the outdated translations up to date and commit them (see CONTRIBUTING.md)")
+        print("status: bring the outdated translations up to date and commit them, or, where one still says the same, "
+              "commit with a line `Translation-checked: <its path>` in the message (see CONTRIBUTING.md)")
     if counts.get(MISSING):
         print("status: missing translations fail `make check`: add them")
     return 0

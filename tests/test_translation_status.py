@@ -118,6 +118,43 @@ def test_edits_on_parallel_branches_leave_each_side_outdated(repo):
                      "en": ["docs/ru/index.md"]}
 
 
+def check_commit(root: Path, message: str, *paths: str) -> None:
+    """A commit that changes nothing and says the translations named were read and are right."""
+    trailers = "\n".join(f"Translation-checked: {path}" for path in paths)
+    git(root, "commit", "-q", "--allow-empty", "-m", message, "-m", trailers)
+
+
+def test_a_checked_translation_is_up_to_date(repo):
+    write(repo, "uz", "index.md", "# Bosh sahifa {#home}\n\nBoshqacha soʻzlar.\n")
+    commit(repo, "Uzbek: rewording")
+    check_commit(repo, "Russian still right after the Uzbek rewording", "docs/ru/index.md")
+    assert states(repo) == {"uz": UP_TO_DATE, "ru": UP_TO_DATE, "en": OUTDATED}
+
+
+def test_a_check_in_the_editing_commit_covers_its_own_edit(repo):
+    write(repo, "uz", "index.md", "# Bosh sahifa {#home}\n\nBoshqacha soʻzlar.\n")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "Uzbek: rewording; the translations say the same",
+        "-m", "Translation-checked: docs/ru/index.md\nTranslation-checked: docs/en/index.md")
+    assert states(repo) == {"uz": UP_TO_DATE, "ru": UP_TO_DATE, "en": UP_TO_DATE}
+
+
+def test_a_check_does_not_cover_later_edits(repo):
+    write(repo, "uz", "index.md", "# Bosh sahifa {#home}\n\nBoshqacha soʻzlar.\n")
+    commit(repo, "Uzbek: rewording")
+    check_commit(repo, "Russian checked", "docs/ru/index.md")
+    write(repo, "uz", "index.md", "# Bosh sahifa {#home}\n\nYana boshqacha.\n")
+    commit(repo, "Uzbek: another change")
+    assert states(repo) == {"uz": UP_TO_DATE, "ru": OUTDATED, "en": OUTDATED}
+
+
+def test_a_check_naming_no_page_changes_nothing(repo):
+    write(repo, "uz", "index.md", "# Bosh sahifa {#home}\n\nBoshqacha soʻzlar.\n")
+    commit(repo, "Uzbek: rewording")
+    check_commit(repo, "a typo in the path", "docs/ru/indx.md", "ru/index.md")
+    assert states(repo) == {"uz": UP_TO_DATE, "ru": OUTDATED, "en": OUTDATED}
+
+
 def test_uncommitted_changes_are_reported(repo):
     write(repo, "en", "index.md", "# Home {#home}\n\nDraft.\n")
     write(repo, "uz", "about.md", "# Sayt haqida {#about}\n")

@@ -862,6 +862,7 @@ def outdated_translations(project: Project) -> list[Problem]:
         for translation in status.outdated:
             changes = "; ".join(f"{path} changed after it ({commit})" for path, commit in translation.newer)
             warnings.append(Problem(translation.path, None, f"outdated translation: {changes}",
-                                    "bring it up to date and commit it (make status lists every page)",
+                                    "bring it up to date and commit it; if it still says the same, commit with the "
+                                    f"line `Translation-checked: {translation.path}` in the message (CONTRIBUTING.md)",
                                     severity="warning"))
     return warnings

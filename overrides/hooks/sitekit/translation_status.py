@@ -18,9 +18,20 @@ catch up. Edits on parallel branches, once merged, leave each side outdated for 
 A file with changes that are not committed yet is reported as such ("changed, not
 committed"; "new, not committed" for a file git does not track yet): history cannot tell yet.
 
+A translator who reads an outdated translation and finds it still right says so with a
+trailer in a commit message, one path per line (the commit may change nothing: ``git commit
+--allow-empty``)::
+
+    Translation-checked: docs/ru/accessibility.md
+    Translation-checked: docs/en/accessibility.md
+
+The named file then counts as caught up with every edit that commit descends from (the
+commit's own edits included), exactly as if it had been changed. Paths that name no page are
+ignored: a trailer cannot be corrected once committed.
+
 Limits, on purpose: a commit that changes an outdated translation counts as its catch-up even
 if it only fixed a typo; and a typo fixed in one language marks the others outdated until they
-are committed again, so someone looks at them.
+are committed again or checked, so someone looks at them.
 """
 
 from __future__ import annotations
@@ -37,6 +48,7 @@ CHANGED = "changed, not committed"
 NEW = "new, not committed"
 MISSING = "missing"
 NO_HISTORY = "not in git"
+CHECKED_TRAILER = "Translation-checked"
 
 
 @dataclass(frozen=True)
@@ -119,6 +131,24 @@ class Git:
                 commits.append((Commit(sha, date, subject), changed))
         return commits
 
+    def checks(self, paths: list[str]) -> list[tuple[Commit, set[str]]]:
+        """Commits of HEAD's history whose message has ``Translation-checked:`` trailers, with
+        the paths (of those given) they name. One ``git log``."""
+        if not paths or not self.has_commits():
+            return []
+        log = self.run(
+            "log", f"--grep=^{CHECKED_TRAILER}:", "--regexp-ignore-case",
+            f"--format=%x00%H%x01%cs%x01%s%x01%(trailers:key={CHECKED_TRAILER},valueonly,separator=%x02)",
+        ).stdout
+        wanted = set(paths)
+        commits = []
+        for entry in log.split("\0")[1:]:
+            sha, date, subject, values = entry.rstrip("\n").split("\x01", 3)
+            named = {value.strip() for value in values.split("\x02")} & wanted
+            if named:
+                commits.append((Commit(sha, date, subject), named))
+        return commits
+
     def ancestry(self) -> tuple[dict[str, int], dict[str, int]]:
         """(position of each commit of HEAD's history in commit order, the bit set of its
         ancestors by position), so that ancestry questions need no further git calls."""
@@ -168,7 +198,13 @@ def translation_status(root: Path, docs: Path, languages: list[Language]) -> lis
     in_git = git.available()
     existing = [path for path in paths.values() if (root / path).is_file()]
     history = git.history(list(paths.values())) if in_git else []
+    checked = git.checks(list(paths.values())) if history else []
+    checks = {c.sha: named for c, named in checked}
     index, ancestors = git.ancestry() if history else ({}, {})
+    # Commits that change no page file but carry trailers join the replay, in commit order.
+    known = {c.sha for c, _changed in history}
+    history = sorted(history + [(c, set()) for c, _named in checked if c.sha not in known],
+                     key=lambda entry: index.get(entry[0].sha, -1))
     pending_files = git.uncommitted(existing) if in_git and existing else {}
 
     def is_ancestor(older: Commit, newer: Commit) -> bool:
@@ -190,6 +226,8 @@ def translation_status(root: Path, docs: Path, languages: list[Language]) -> lis
             for (code, page), other in paths.items():
                 if page == page_of[path] and other not in changed:
                     lacking[other].append((path, commit))
+        for path in checks.get(commit.sha, set()) - changed:  # read and found right: caught up
+            lacking[path] = [(p, e) for p, e in lacking[path] if e != commit and not is_ancestor(e, commit)]
 
     statuses = []
     for page in pages:

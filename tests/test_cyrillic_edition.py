@@ -84,3 +84,22 @@ def test_interface_strings_are_cyrillic(edition):
     assert strings["language"] == "uz-Cyrl" and strings["direction"] == "ltr"
     assert strings["theme"]["site.trust_line"] == "Ишонч телефони"
     assert strings["date"]["pattern"] == "{year}-йил {day}-{month}", "placeholders stay as they are"
+
+
+@pytest.mark.parametrize("edition", EDITIONS, ids=lambda lang: lang.code)
+@pytest.mark.parametrize("page", PAGES)
+def test_edition_mail_subjects_are_in_its_script(built_site, edition, page):
+    """A mailto: link's subject is what the reader's mail program shows: Cyrillic here, the
+    same words as the source page's subject; the address is unchanged."""
+    from urllib.parse import parse_qs, urlsplit
+
+    def mail_links(lang):
+        return [urlsplit(a["href"]) for a in built_site.content(built_site.page_path(lang, page)).find_all("a", href=True)
+                if a["href"].startswith("mailto:")]
+
+    source, generated = mail_links(BY_CODE[edition.generated_from]), mail_links(edition)
+    assert [link.path for link in generated] == [link.path for link in source]
+    for latin, cyrillic in zip(source, generated):
+        for field, values in parse_qs(latin.query).items():
+            assert parse_qs(cyrillic.query)[field] == [to_cyrillic(value) for value in values]
+            assert not LATIN_WORD.search(" ".join(parse_qs(cyrillic.query)[field]))

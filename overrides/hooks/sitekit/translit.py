@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import functools
 import re
+from urllib.parse import quote, unquote
 
 __all__ = [
     "EXCEPTIONS",
@@ -394,6 +395,18 @@ def _protected_re(keep_latin: tuple[str, ...], markdown: bool) -> re.Pattern[str
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.MULTILINE)
 
 
+# The subject and body of a mailto: link are words its reader sees in the mail program.
+_MAILTO_TEXT_RE = re.compile(r"(?<=[?&])((?i:subject|body)=)([^&#\s)>\"]*)")
+
+
+def _mailto_texts(segment: str, convert_text) -> str:
+    """A protected span with its mailto: subject and body transliterated (decoded, converted,
+    percent-encoded again); the address and everything else stay as they are."""
+    if "mailto:" not in segment.lower():
+        return segment
+    return _MAILTO_TEXT_RE.sub(lambda m: m.group(1) + quote(convert_text(unquote(m.group(2))), safe=""), segment)
+
+
 def _convert(text: str, to_cyrl: bool, markdown: bool = False) -> str:
     """Transliterate text outside protected spans."""
     word_re, convert_word = (
@@ -410,7 +423,7 @@ def _convert(text: str, to_cyrl: bool, markdown: bool = False) -> str:
         if m.start() == m.end():
             continue
         out.append(plain(text[pos : m.start()]))
-        out.append(m.group())
+        out.append(_mailto_texts(m.group(), plain))
         pos = m.end()
     out.append(plain(text[pos:]))
     return "".join(out)
@@ -522,7 +535,8 @@ def markdown_to_cyrillic(markdown: str) -> str:
     inline code, link/image URLs, reference labels and definitions, autolinks,
     attribute lists {#id .class key=value}, HTML tags and comments, admonition
     types, bare URLs, e-mail addresses, tel:/mailto: targets, HTML entities
-    and Markdown syntax. Link text, image alt text and titles are translated.
+    and Markdown syntax. Link text, image alt text and titles are translated, and so are the
+    subject and body of a mailto: link (percent-encoded).
 
     Not handled: indented (non-fenced) code blocks, because MkDocs pages
     indent admonition and list content the same way; and shortcut reference

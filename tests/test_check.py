@@ -454,3 +454,54 @@ def test_the_real_site_passes():
     done = run_check(ROOT)
     assert done.returncode == 0, done.stdout
     assert re.search(r"^check: 0 errors, \d+ warnings? .*ready to publish$", done.stdout, re.M), done.stdout
+
+
+# ── On GitHub: the problem lines become annotations on the pull request's files ──────────
+
+MATCHERS = ROOT / ".github" / "problem-matchers" / "site-check.json"
+
+
+def annotation(line: str) -> tuple[str, str, str | None] | None:
+    """(severity, file, line) as GitHub's problem matcher reads a line of output, or None.
+    Python's re reads these patterns as the Actions runner (.NET) does: no syntax beyond both."""
+    import json
+
+    found = []
+    for matcher in json.loads(MATCHERS.read_text(encoding="utf-8"))["problemMatcher"]:
+        pattern = matcher["pattern"][0]
+        match = re.match(pattern["regexp"], line)
+        if match:
+            found.append((matcher["severity"], match.group(pattern["file"]), match.group(pattern["line"])))
+    assert len(found) <= 1, f"two matchers read {line!r}: {found}"
+    return found[0] if found else None
+
+
+def test_every_problem_line_becomes_an_annotation_on_its_file(broken):
+    _root, _rc, output = broken
+    for line in output[:-1]:
+        where = line.split(": ", 1)[0]
+        file, _, number = where.partition(":")
+        assert annotation(line) == ("error", file, number or None), line
+    assert annotation(output[-1]) is None  # the summary
+
+
+def test_warnings_become_warning_annotations():
+    line = str(lint.Problem("docs/ru/index.md", None, "outdated translation: docs/uz/index.md changed after it",
+                            "bring it up to date", severity="warning"))
+    assert annotation(line) == ("warning", "docs/ru/index.md", None)
+
+
+@pytest.mark.parametrize("line", [
+    "tests/test_check.py::test_rule_names_file_and_line PASSED",
+    "tests/test_check.py:123: AssertionError",
+    "E   assert 'docs/uz/index.md:3: x — y' == ''",
+    "INFO    -  Documentation built in 0.68 seconds",
+    "check: 0 errors, 0 warnings (7 pages in 3 languages, 1.7 s): the site is ready to publish",
+])
+def test_other_output_is_no_annotation(line):
+    assert annotation(line) is None
+
+
+def test_the_test_workflow_adds_the_matcher():
+    workflow = (ROOT / ".github" / "workflows" / "test.yml").read_text(encoding="utf-8")
+    assert f"::add-matcher::{MATCHERS.relative_to(ROOT).as_posix()}" in workflow

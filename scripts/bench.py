@@ -199,8 +199,7 @@ def render(section: str, commit: str, views, times, scale, lights, runs, scaling
               "| pages per language | pages built | build (s) | s per 100 pages | max HTML (KB) | mean HTML (KB) |",
               "|---:|---:|---:|---:|---:|---:|"]
     for row in scale:
-        spread = f" ({row['min']:.1f}–{row['max']:.1f})" if "min" in row else ""
-        lines.append(f"| {row['per_language']} | {row['pages']} | {row['seconds']:.1f}{spread} | "
+        lines.append(f"| {row['per_language']} | {row['pages']} | {row['seconds']:.1f} ({row['min']:.1f}–{row['max']:.1f}) | "
                      f"{100 * row['seconds'] / row['pages']:.2f} | {kb(row['html_max'])} | {kb(row['html_mean'])} |")
     lines += ["", "#### Lighthouse (mobile preset, median of 3)", ""]
     if isinstance(lights, str):

@@ -119,8 +119,10 @@ def test_edits_on_parallel_branches_leave_each_side_outdated(repo):
 
 
 def check_commit(root: Path, message: str, *paths: str) -> None:
-    """A commit that changes nothing and says the translations named were read and are right."""
+    """A commit (of whatever is changed, or of nothing) saying the translations named were read
+    and are right."""
     trailers = "\n".join(f"Translation-checked: {path}" for path in paths)
+    git(root, "add", "-A")
     git(root, "commit", "-q", "--allow-empty", "-m", message, "-m", trailers)
 
 
@@ -133,9 +135,7 @@ def test_a_checked_translation_is_up_to_date(repo):
 
 def test_a_check_in_the_editing_commit_covers_its_own_edit(repo):
     write(repo, "uz", "index.md", "# Bosh sahifa {#home}\n\nBoshqacha soʻzlar.\n")
-    git(repo, "add", "-A")
-    git(repo, "commit", "-q", "-m", "Uzbek: rewording; the translations say the same",
-        "-m", "Translation-checked: docs/ru/index.md\nTranslation-checked: docs/en/index.md")
+    check_commit(repo, "Uzbek: rewording; the translations say the same", "docs/ru/index.md", "docs/en/index.md")
     assert states(repo) == {"uz": UP_TO_DATE, "ru": UP_TO_DATE, "en": UP_TO_DATE}
 
 

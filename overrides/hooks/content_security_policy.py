@@ -15,13 +15,15 @@ def on_startup(command, dirty):
     _serving["on"] = command == "serve"
 
 
+def _published(output: str) -> str:
+    return output if _serving["on"] else with_policy(output)
+
+
 @event_priority(-200)  # last: after every other hook has finished changing the page
 def on_post_page(output, page, config):
-    return output if _serving["on"] else with_policy(output)
+    return _published(output)
 
 
 @event_priority(-200)
 def on_post_template(output, template_name, config):
-    if _serving["on"] or not template_name.endswith(".html") or not output.strip():
-        return output
-    return with_policy(output)
+    return _published(output) if template_name.endswith(".html") and output.strip() else output

@@ -13,9 +13,12 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve check fix status test bench build clean
 
-$(BIN)/.installed: requirements.txt
+# The pinned, hashed dependencies, then sitekit itself (pyproject.toml), editable and without
+# a download: setuptools comes from requirements.txt.
+$(BIN)/.installed: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation --no-index -e .
 	touch $@
 
 serve: $(BIN)/.installed

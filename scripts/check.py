@@ -47,7 +47,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -106,5 +105,5 @@ if __name__ == "__main__":
         sys.exit(130)
     except Exception as error:  # never a traceback for an editor
         print(f"check.py: the check itself failed ({type(error).__name__}: {error}) — this is a bug in "
-              "scripts/check.py or overrides/hooks/sitekit/lint.py, not in your edit; please report it")
+              "scripts/check.py or sitekit/lint.py, not in your edit; please report it")
         sys.exit(2)

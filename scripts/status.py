@@ -8,7 +8,7 @@ date is an edit, and every other language of the page is outdated until it is co
 again; a change to an outdated file is its catch-up, and so is a commit whose message has
 the line `Translation-checked: docs/ru/index.md` (read, and still right). Files changed in
 the same commit are in step. Files changed but not committed yet are shown as such. The rules in full:
-overrides/hooks/sitekit/translation_status.py and CONTRIBUTING.md.
+sitekit/translation_status.py and CONTRIBUTING.md.
 
 A missing translation is shown here and is an error in `make check`; outdated is a
 warning there.
@@ -31,7 +31,6 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -13,7 +13,7 @@ examples:
 With --markdown, front matter keys (and values other than title and
 description), code, link URLs, attribute lists {#id}, HTML tags, URLs and
 e-mail addresses are left untouched. The rules and the exception lists are
-in overrides/hooks/sitekit/translit.py.
+in sitekit/translit.py.
 """
 
 from __future__ import annotations
@@ -22,7 +22,6 @@ import argparse
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "overrides" / "hooks"))
 
 from sitekit import translit  # noqa: E402
 

@@ -8,8 +8,8 @@ import subprocess
 
 import pytest
 
-from siteinfo import BY_CODE, DOCS, LANGUAGES, PAGES
-from sitekit.site import ROOT, SOURCES
+from siteinfo import BY_CODE, DOCS, LANGUAGES, PAGES, source_text
+from sitekit.site import ROOT
 from sitekit.translit import KEEP_LATIN, to_cyrillic
 
 EDITIONS = [lang for lang in LANGUAGES if lang.generated_from]
@@ -64,7 +64,7 @@ def test_cooperation_lab_gives_back_the_cyrillic_source(built_site):
     """The Uzbek Latin page is a faithful rendering of the Cyrillic news text: transliterated
     back, its sentences are the source's own (but the two the page had to change: it drops
     "today" because the source gives no date, and its headline is said as a sentence)."""
-    source = (SOURCES / "001_7f46f5cbb6ee76f8.txt").read_text(encoding="utf-8")
+    source = source_text("001_7f46f5cbb6ee76f8.txt")
     page = article_text(built_site, BY_CODE["uz-cyrl"], "cooperation-lab.md")
     sentences = [s.strip() for s in re.split(r"(?<=[.!?])\s+", re.sub(r"\s+", " ", source)) if len(s.split()) > 3]
     missing = [s for s in sentences if s not in page]

@@ -10,9 +10,10 @@ from pathlib import Path, PurePosixPath
 
 from sitekit.strings import load_strings, transliterated_from
 
-ROOT = Path(__file__).resolve().parents[3]
-# The project's single source of facts, checked out beside the repository.
-SOURCES = ROOT.parent / "shared" / "sources"
+ROOT = Path(__file__).resolve().parents[1]
+# The project's single source of facts, checked out beside the repository. SITE_SOURCES points
+# elsewhere (the tests hide it this way to prove they pass on a runner that has none).
+SOURCES = Path(os.environ.get("SITE_SOURCES") or ROOT.parent / "shared" / "sources")
 
 
 @dataclass(frozen=True)

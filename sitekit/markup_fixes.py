@@ -37,7 +37,7 @@ def apply_fixes(html: str, where: str) -> str:
         if fix.find not in html:
             raise MarkupChanged(
                 f"{where}: Material's markup changed, '{fix.find}' not found — review "
-                f"overrides/hooks/sitekit/markup_fixes.py ({fix.why})"
+                f"sitekit/markup_fixes.py ({fix.why})"
             )
         html = html.replace(fix.find, fix.replace, 1)
     return html

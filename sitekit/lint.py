@@ -40,26 +40,8 @@ from urllib.parse import unquote
 
 import yaml
 
+from sitekit.problems import Problem
 from sitekit.site import Language, edited_languages, languages as site_languages, load_site_config, source_pages
-
-# ── Problems ──────────────────────────────────────────────────────────────────
-
-
-@dataclass(frozen=True, order=True)
-class Problem:
-    file: str  # project-relative, posix: "docs/uz/index.md", "mkdocs.yml"
-    line: int | None
-    message: str  # what is wrong
-    fix: str  # how to fix it
-    severity: str = "error"  # or "warning"
-
-    def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
-        label = "warning: " if self.severity == "warning" else ""
-        return f"{where}: {label}{self.message} — {self.fix}"
-
-    def sort_key(self):
-        return (self.severity != "error", self.file, self.line or 0, self.message)
 
 
 # ── The project ───────────────────────────────────────────────────────────────

@@ -3,6 +3,8 @@
 #   make check   the editor check: what an edit broke, where, how to fix it (seconds)
 #   make fix     correct Uzbek apostrophes (oʻ gʻ, tutuq) in docs/, then check
 #   make status  whether each translation is up to date with its counterparts
+#   make new-page PAGE=events.md LABEL="Events" [UZ=… RU=…]   a page in every language, in the nav
+#   make rename-page FROM=events.md TO=news/events.md         move it; the old address redirects
 #   make test    the whole test suite (make check first)
 #   make bench   measure page weight, build time and scaling; write BENCHMARKS.md
 PYTHON ?= python3
@@ -11,7 +13,7 @@ BIN := $(VENV)/bin
 # MkDocs 1.6 prints a banner about MkDocs 2.0 on every run; we pin <2 on purpose.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve check fix status test bench build clean
+.PHONY: serve check fix status test bench build clean new-page rename-page
 
 # The pinned, hashed dependencies, then sitekit itself (pyproject.toml), editable and without
 # a download: setuptools comes from requirements.txt.
@@ -35,6 +37,14 @@ fix: $(BIN)/.installed
 
 status: $(BIN)/.installed
 	$(BIN)/python scripts/status.py
+
+# PAGE, LABEL, UZ, RU, EN, AFTER, NOT_IN_NAV, FROM and TO reach the scripts in the environment
+# (make exports command-line variables), so quotes and spaces in titles need no escaping.
+new-page: $(BIN)/.installed
+	@$(BIN)/python scripts/new_page.py --from-make
+
+rename-page: $(BIN)/.installed
+	@$(BIN)/python scripts/rename_page.py --from-make
 
 # The Nu HTML Checker (vnu.jar, run with Java) comes from the npm registry, pinned in
 # package-lock.json. Without npm the HTML validity test skips and says so.

@@ -56,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml", help="the site's mkdocs.yml")
     args = parser.parse_args(argv)
 
-    from sitekit import lint
+    from sitekit import images, lint, navigation, redirects
     from sitekit.build import build
     from sitekit.built_site import BuiltSite
 
@@ -79,6 +79,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"--fix: {changed} apostrophe{'s' if changed != 1 else ''} corrected")
 
     problems = lint.lint_sources(project)
+    problems += images.image_problems(project.config) + redirects.redirect_problems(project.config) + navigation.placeholder_labels(project.config)
     with tempfile.TemporaryDirectory(prefix="site-check-") as site_dir:
         result = build(Path(site_dir), project.config_file, strict=False)
         problems += lint.build_problems(project, result.output, result.returncode)
@@ -99,6 +100,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    from _venv import require_site_python
+
+    require_site_python("make check")
     try:
         sys.exit(main())
     except KeyboardInterrupt:

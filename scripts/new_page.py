@@ -1,30 +1,38 @@
-"""Create a new page in every language, and print the lines to add to the navigation.
+"""Create a new page in every language and add it to the navigation.
 
-usage: python scripts/new_page.py PAGE "English nav label" [--uz TITLE] [--ru TITLE] [--en TITLE]
+usage: make new-page PAGE=events.md LABEL="Events" [UZ="Tadbirlar"] [RU="Мероприятия"] [EN="Events"]
+                     [AFTER=contacts.md] [NOT_IN_NAV=1]
+       make new-page                      (in a terminal: asks for each of them)
 
-  PAGE   the file name, the same in every language: events.md, or a folder: about/team.md
-         (lower-case letters, digits and hyphens)
+  PAGE        the file name, the same in every language: events.md, or in a folder:
+              about/team.md (lower-case letters, digits and hyphens)
+  LABEL       the English navigation label; the key of the page's label in every
+              i18n/<language>.yml
+  UZ, RU, EN  the page's title and navigation label in that language (EN defaults to
+              LABEL); asked for in a terminal, else left as TODO for you to write
+  AFTER       put the page after this one in the navigation (default: at the end)
+  NOT_IN_NAV  list the page under not_in_nav: instead (linked from elsewhere, like the
+              accessibility statement)
 
-It writes docs/<language>/PAGE for every language of the site, each with the front
-matter the site needs (description) and a level-1 heading with an explicit id, and
-TODO placeholders that `make check` reports until they are replaced. It never
-overwrites a file and never edits mkdocs.yml or i18n/*.yml (a script would lose their
-comments): it prints the lines to add there by hand.
+It writes docs/<language>/PAGE for every language (front matter with a description, a
+level-1 heading with an explicit id, TODO placeholders that `make check` reports until
+they are replaced), adds `- LABEL: PAGE` under nav: in mkdocs.yml and `LABEL: <title>`
+under nav: in each i18n/<language>.yml. Those files are edited as text at that one
+place: every comment and line around it stays as it was. It never overwrites a page,
+and changes nothing if any step would fail.
 
-example:
-  python scripts/new_page.py events.md "Events" --uz "Tadbirlar" --ru "Мероприятия" --en "Events"
+The same from the site's Python, without make:
+  .venv/bin/python scripts/new_page.py events.md "Events" --uz "Tadbirlar" --ru "Мероприятия"
 """
 
 from __future__ import annotations
 
 import argparse
-import re
+import os
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-
-PAGE_RE = re.compile(r"(?:[a-z0-9][a-z0-9-]*/)*[a-z0-9][a-z0-9-]*\.md")
 
 TEMPLATE = """---
 description: >-
@@ -43,7 +51,15 @@ class _OneLineErrorParser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message} — see --help\n")
 
 
+def _ask(question: str) -> str:
+    try:
+        return input(question).strip()
+    except EOFError:
+        return ""
+
+
 def main(argv: list[str] | None = None) -> int:
+    from sitekit.pages import NewPage, PageCommandError, create_page
     from sitekit.site import edited_languages, load_site_config
 
     pre = argparse.ArgumentParser(add_help=False)
@@ -52,52 +68,58 @@ def main(argv: list[str] | None = None) -> int:
     site_languages = edited_languages(config)
     parser = _OneLineErrorParser(prog="new_page.py", description=__doc__, usage=argparse.SUPPRESS,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("page", help="file name, e.g. events.md")
-    parser.add_argument("label", help="the English navigation label, e.g. Events")
+    parser.add_argument("page", nargs="?", help="file name, e.g. events.md")
+    parser.add_argument("label", nargs="?", help="the English navigation label, e.g. Events")
     parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml", help=argparse.SUPPRESS)
+    parser.add_argument("--after", metavar="PAGE", help="place it after this page in the navigation")
+    parser.add_argument("--not-in-nav", action="store_true", help="list it under not_in_nav: instead")
+    parser.add_argument("--from-make", action="store_true", help=argparse.SUPPRESS)  # read PAGE=… LABEL=…
     for lang in site_languages:
         parser.add_argument(f"--{lang.code}", metavar="TITLE", help=f"the page title in {lang.name}")
     args = parser.parse_args(argv)
 
-    root = Path(config.config_file_path).parent
-    docs = Path(config.docs_dir)
+    if args.from_make:  # `make new-page PAGE=… LABEL=… RU=…`: make passes them in the environment
+        args.page = args.page or os.environ.get("PAGE") or None
+        args.label = args.label or os.environ.get("LABEL") or None
+        args.after = args.after or os.environ.get("AFTER") or None
+        args.not_in_nav = args.not_in_nav or os.environ.get("NOT_IN_NAV", "") not in ("", "0")
+        for lang in site_languages:
+            attribute = lang.code.replace("-", "_")
+            setattr(args, attribute, getattr(args, attribute) or os.environ.get(lang.code.upper()) or None)
 
-    page = args.page.removeprefix("docs/")
-    if not PAGE_RE.fullmatch(page):
-        print(f"new_page.py: error: {args.page!r} is not a page name — use lower-case letters, digits and "
-              "hyphens, ending in .md (for example events.md)")
+    interactive = sys.stdin.isatty()
+    if not args.page and interactive:
+        args.page = _ask("File name of the new page (for example events.md): ")
+    if not args.label and interactive:
+        args.label = _ask("Its navigation label in English (for example Events): ")
+    if not args.page or not args.label:
+        print("new_page.py: error: give the page and its English label: "
+              'make new-page PAGE=events.md LABEL="Events" (see make new-page ARGS=--help, or scripts/new_page.py)')
         return 2
-    label = args.label.strip()
-    if not label or ":" in label:
-        print("new_page.py: error: the English label must be non-empty and contain no colon")
-        return 2
-    targets = {lang: docs / lang.code / page for lang in site_languages}
-    existing = [path for path in targets.values() if path.exists()]
-    if existing:
-        shown = ", ".join(path.relative_to(root).as_posix() for path in existing)
-        print(f"new_page.py: error: {shown} already exist{'s' if len(existing) == 1 else ''} — "
-              "choose another name, or edit the existing page")
-        return 1
 
-    anchor = Path(page).stem
-    # The nav label is English, so it is the English title unless one is given.
-    titles = {lang.code: getattr(args, lang.code) or (label if lang.code == "en" else None) for lang in site_languages}
-    for lang, path in targets.items():
-        title = titles[lang.code] or f"TODO: the title in {lang.name}"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(TEMPLATE.format(language=f"{lang.name} ({lang.code})", title=title, anchor=anchor),
-                        encoding="utf-8")
-        print(f"created {path.relative_to(root).as_posix()}")
-
-    config_name = Path(config.config_file_path).name
-    print(f"\nNow add by hand (no script edits these files):\n\n{config_name}, under nav: where the page belongs:\n")
-    print(f"  - {label}: {page}")
+    titles = {}
     for lang in site_languages:
-        title = titles[lang.code] or f"<{lang.name} label>"
-        print(f"\ni18n/{lang.code}.yml, under nav:\n\n  {label}: {title}")
-    print("\nThen replace every TODO in the new files and run `make check`.")
+        given = getattr(args, lang.code.replace("-", "_"))
+        if not given and lang.code == "en":
+            given = args.label.strip()
+        if not given and interactive:
+            given = _ask(f"Title of the page in {lang.name} ({lang.code}), empty to write it later: ")
+        titles[lang.code] = given or None
+
+    request = NewPage(page=args.page.removeprefix("docs/"), label=args.label.strip(), titles=titles,
+                      after=args.after, in_nav=not args.not_in_nav)
+    try:
+        report = create_page(config, request, TEMPLATE)
+    except PageCommandError as error:
+        print(f"new_page.py: error: {error}")
+        return 1
+    for line in report:
+        print(line)
     return 0
 
 
 if __name__ == "__main__":
+    from _venv import require_site_python
+
+    require_site_python("make new-page")
     sys.exit(main())

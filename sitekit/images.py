@@ -125,7 +125,9 @@ def _line_finder(text: str):
 
 def markdown_parser(config) -> markdown.Markdown:
     """A Markdown parser with the site's extensions that records pictures (see uses_in)."""
-    md = markdown.Markdown(extensions=list(config.markdown_extensions), extension_configs=config.mdx_configs or {})
+    # Extensions the build's hooks add for themselves (the picture publisher) are left out.
+    extensions = [e for e in config.markdown_extensions if not getattr(e, "sitekit_build_only", False)]
+    md = markdown.Markdown(extensions=extensions, extension_configs=config.mdx_configs or {})
     md.treeprocessors.register(_Collect(md, []), "sitekit_images_collect", -100)
     return md
 
@@ -192,14 +194,29 @@ def picture_attributes(served: ServedImage, url_dir: str, eager: bool) -> dict[s
     return attributes
 
 
-def missing_image(file: str, line: int | None, src: str, target: str, docs: Path, docs_rel: str) -> Problem:
-    """A page shows a picture that is not there (one wording for the build and the check)."""
+def _missing_image(uses: list[ImageUse], docs: Path, docs_rel: str) -> Problem:
+    """One problem for a picture that is not there, on the first page that shows it (one
+    wording and one place for the build and the check)."""
+    first = uses[0]
     folder = docs / IMAGES_DIR
     present = sorted(p.name for p in folder.iterdir() if p.is_file()) if folder.is_dir() else []
-    shown = f" (it has: {', '.join(present[:6])}{', …' if len(present) > 6 else ''})" if present else ""
-    where = f"{docs_rel}/{IMAGES_DIR}/" + (shown or " (it does not exist yet)")
-    return Problem(file, line, f"picture {src}: there is no file {docs_rel}/{target}",
-                   f"save the picture in {where}, or correct the name")
+    if present:
+        shown = f" (it has: {', '.join(present[:6])}{', …' if len(present) > 6 else ''})"
+    else:
+        shown = " (it is empty)" if folder.is_dir() else " (create the folder)"
+    others = sorted({use.file for use in uses[1:]} - {first.file})
+    also = f" (also shown in {', '.join(others[:3])}{', …' if len(others) > 3 else ''})" if others else ""
+    return Problem(first.file, first.line, f"picture {first.src}: there is no file {docs_rel}/{first.target}{also}",
+                   f"save the picture in {docs_rel}/{IMAGES_DIR}/{shown}, or "
+                   "correct the name")
+
+
+def missing_picture_problem(config, target: str) -> Problem | None:
+    """The check's problem for the missing docs-relative picture ``target`` (for the build)."""
+    root, docs, docs_rel = _places(config)
+    uses = [use for page in _read_pages(config, root, docs) for use in page.uses
+            if use.target == target and use.kind != "html"]
+    return _missing_image(uses, docs, docs_rel) if uses else None
 
 
 def rejected_image(path: str, rejected: ImageRejected) -> Problem:
@@ -298,11 +315,15 @@ def _normalised(alt: str) -> str:
     return " ".join(alt.split()).casefold()
 
 
-def image_problems(config) -> list[Problem]:
-    """Every rule above, over the site ``config`` (``sitekit.site.load_site_config``) names."""
+def _places(config) -> tuple[Path, Path, str]:
     root = Path(config.config_file_path).parent
     docs = Path(config.docs_dir)
-    docs_rel = docs.resolve().relative_to(root.resolve()).as_posix()
+    return root, docs, docs.resolve().relative_to(root.resolve()).as_posix()
+
+
+def image_problems(config) -> list[Problem]:
+    """Every rule above, over the site ``config`` (``sitekit.site.load_site_config``) names."""
+    root, docs, docs_rel = _places(config)
     pages = _read_pages(config, root, docs)
     cache = image_variants.VariantCache(cache_dir(root))
     problems: list[Problem] = []
@@ -331,16 +352,19 @@ def image_problems(config) -> list[Problem]:
             problems.append(Problem(
                 name, None, "the file name has capitals, spaces or other characters links cannot carry",
                 f"rename it to {suggestion} (lower-case letters, digits and hyphens) and link that name"))
+            continue  # the other rules once it has a name links can carry
         try:
             if not cache.has(path):  # a cached picture was read in full once already
                 image_variants.open_checked(path)
         except ImageRejected as rejected:
             problems.append(rejected_image(name, rejected))
+            continue  # whether it is used matters once it is a picture
         if rel not in used:
             problems.append(Problem(
                 name, None, "no page shows this picture",
                 f"show it in every language's page, ![alt text](../{IMAGES_DIR}/{path.name}), or delete the file"))
 
+    missing: dict[str, list[ImageUse]] = {}
     for page in pages:
         for use in page.uses:
             if use.kind == "html":
@@ -354,7 +378,7 @@ def image_problems(config) -> list[Problem]:
             if use.target in elsewhere:
                 continue  # reported once, on the file
             if not (docs / use.target).is_file():
-                problems.append(missing_image(use.file, use.line, use.src, use.target, docs, docs_rel))
+                missing.setdefault(use.target, []).append(use)
                 continue
             if use.kind == "image" and not use.alt.strip():
                 problems.append(Problem(
@@ -362,12 +386,15 @@ def image_problems(config) -> list[Problem]:
                     f"describe it in {page.language.name} inside the brackets: ![what the picture shows]({use.src}) "
                     "(screen readers read it; it shows when the picture does not load)"))
 
-    problems += _across_languages(pages)
+    problems += [_missing_image(uses, docs, docs_rel) for uses in missing.values()]
+    problems += _across_languages(pages, docs)
     return problems
 
 
-def _across_languages(pages: list[_Page]) -> list[Problem]:
-    """The same pictures on every language's page, each with alt text of its own language."""
+def _across_languages(pages: list[_Page], docs: Path) -> list[Problem]:
+    """The same pictures on every language's page, each with alt text of its own language
+    (pictures that are missing are reported as such, and a page showing one is not also
+    told it lacks another: a misspelt name is one problem)."""
     problems = []
     by_page: dict[str, list[_Page]] = {}
     for page in pages:
@@ -375,7 +402,10 @@ def _across_languages(pages: list[_Page]) -> list[Problem]:
     for group in by_page.values():
         if len(group) < 2:
             continue  # a page missing in a language is the parity rule's
-        shown = {p.language.code: [u for u in p.uses if u.kind == "image" and u.target] for p in group}
+        shown = {p.language.code: [u for u in p.uses if u.kind in ("image", "html") and u.target
+                                   and (docs / u.target).is_file()] for p in group}
+        misspelt = {p.language.code for p in group
+                    if any(u.kind == "image" and u.target and not (docs / u.target).is_file() for u in p.uses)}
         targets = sorted({u.target for uses in shown.values() for u in uses})
         for target in targets:
             having = [p for p in group if any(u.target == target for u in shown[p.language.code])]
@@ -390,7 +420,7 @@ def _across_languages(pages: list[_Page]) -> list[Problem]:
                             "show it on " + ", ".join(p.file for p in lacking) +
                             " too, with alt text in each language, or remove it here"))
                 else:
-                    for page in lacking:
+                    for page in (p for p in lacking if p.language.code not in misspelt):
                         problems.append(Problem(
                             page.file, None, f"picture {name} is missing here (" +
                             ", ".join(p.file for p in having) + " show it)",

@@ -23,6 +23,8 @@ _state: dict = {"said": set()}
 
 
 class _PublishedImagesExtension(markdown.Extension):
+    sitekit_build_only = True  # not for the check's own Markdown parser (sitekit.images)
+
     def extendMarkdown(self, md):
         page = _state.get("page")
         if page is not None:  # MkDocs renders a page right after on_page_markdown
@@ -54,6 +56,7 @@ def on_config(config):
     root = Path(config.config_file_path).parent
     _state["cache"] = image_variants.VariantCache(images.cache_dir(root))
     _state["root"] = root
+    _state["config"] = config
     _state["languages"] = languages(config)
     i18n = config.plugins["i18n"]
     if i18n.current_language == i18n.default_language:  # the first of this build's languages
@@ -97,10 +100,9 @@ def _publish(site_path: str, url: str):
     made_from = source_file(page.file.src_uri, _state["languages"])
     source_name = _project_path(Path(_state["docs"], made_from))
     if file is None:
-        target = images.resolve(page.file.src_uri, url) or site_path
-        text = Path(_state["docs"], made_from).read_text(encoding="utf-8-sig").replace("\r\n", "\n")
-        line = images.line_in(text, url)
-        _say(images.missing_image(source_name, line, url, target, _state["docs"], _project_path(_state["docs"])))
+        target = images.resolve(made_from, url) or site_path
+        problem = images.missing_picture_problem(_state["config"], target)
+        _say(problem or f"{source_name}: picture {url}: there is no such file — save it in docs/assets/images/")
         return None
     try:
         served, blobs = image_variants.serve(Path(file.abs_src_path), file.dest_uri, _state["cache"])

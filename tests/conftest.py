@@ -18,3 +18,12 @@ def built_site(tmp_path_factory) -> BuiltSite:
         shown = result.problems or result.output.splitlines()[-20:]
         pytest.fail("mkdocs build --strict failed:\n" + "\n".join(shown), pytrace=False)
     return BuiltSite(out, LANGUAGES, base_path=urlsplit(site.load_site_config().site_url).path)
+
+
+@pytest.fixture(scope="session")
+def photo_site(tmp_path_factory):
+    """A fixture site of its own with a generated 3000×2000, 5 MB photograph shown the
+    documented way (tests/fixture_site.py), built: (sources, built site)."""
+    from fixture_site import build_photo_site, photo
+
+    return build_photo_site(tmp_path_factory.mktemp("photo-site"), photo())

@@ -34,6 +34,11 @@ TITLES = {
     "contacts.md": {"uz": "Aloqa", "ru": "Контакты", "en": "Contacts"},
     "accessibility.md": {"uz": "Foydalanish imkoniyati", "ru": "Доступность", "en": "Accessibility"},
 }
+# The photo page: one picture under the title (in the first screen), one after several
+# paragraphs, and a link to the full-size picture.
+ALT = {"uz": "Zavod binosi kunduzi", "ru": "Здание завода днём", "en": "The plant building by day"}
+PHOTO_TITLES = {"uz": "Surat", "ru": "Фото", "en": "Photo"}
+FULL_SIZE = {"uz": "Katta surat", "ru": "Большое фото", "en": "Full-size picture"}
 # The fixture's nav: (English label, page); labels per language come from TITLES.
 NAV = [("Home", "index.md"), ("Contacts", "contacts.md")]
 
@@ -129,3 +134,26 @@ def photo(width: int = 3000, height: int = 2000, quality: int = 97, exif: bytes 
     buffer = BytesIO()
     image.save(buffer, "JPEG", quality=quality, **({"exif": exif} if exif else {}))
     return buffer.getvalue()
+
+
+def photo_page(lang: str, name: str = "photo.jpg", alt: str | None = None, before: str = "") -> str:
+    """A page with one picture, shown the documented way."""
+    alt = ALT[lang] if alt is None else alt
+    return page_markdown(lang, PHOTO_TITLES[lang], "photo", f"{before}![{alt}](../assets/images/{name})\n")
+
+
+def build_photo_site(tmp: Path, data: bytes) -> tuple[Path, Path]:
+    """The fixture site with the photo page (the photo twice and a link to it), committed,
+    and its strict build: (sources, built site)."""
+    from sitekit.build import build
+
+    pages = {"photo.md": {lang: photo_page(lang) + "\n" + "\n\n".join([TEXT[lang]] * 6) +
+                          f"\n\n![{ALT[lang]} (2)](../assets/images/photo.jpg)\n\n"
+                          f"[{FULL_SIZE[lang]}](../assets/images/photo.jpg)\n" for lang in ALT}}
+    root = make_site(tmp / "src", pages=pages, nav=[("Photo", "photo.md", PHOTO_TITLES)])
+    write(root / "docs" / "assets" / "images" / "photo.jpg", data)
+    commit_all(root, "A photo, the documented way", init=True)
+    site = tmp / "built"
+    result = build(site, root / "mkdocs.yml")
+    assert result.ok, result.output[-3000:]
+    return root, site

@@ -19,13 +19,12 @@ import pytest
 from bs4 import BeautifulSoup
 from PIL import Image
 
-from fixture_site import TEXT, commit_all, make_site, page_markdown, photo, write
+from fixture_site import ALT, PHOTO_TITLES, make_site, photo, photo_page, write
 from sitekit import image_variants, images
 from sitekit.build import build
 from sitekit.image_variants import ImageRejected, VariantCache
 from sitekit.site import load_site_config
 
-ALT = {"uz": "Zavod binosi kunduzi", "ru": "Здание завода днём", "en": "The plant building by day"}
 # A file name with a space is named as it is (the rule's case of a name links cannot carry).
 PROBLEM_LINE = re.compile(r"^[\w./ -]+(?::\d+)?: (?:warning: )?\S.* — \S.*$")
 
@@ -51,15 +50,9 @@ def exif_with(orientation: int = 1) -> bytes:
     return exif.tobytes()
 
 
-def photo_page(lang: str, name: str = "photo.jpg", alt: str | None = None, before: str = "") -> str:
-    alt = ALT[lang] if alt is None else alt
-    return page_markdown(lang, {"uz": "Surat", "ru": "Фото", "en": "Photo"}[lang], "photo",
-                         f"{before}![{alt}](../assets/images/{name})\n")
-
-
-def photo_site(tmp_path: Path, data: bytes, pages: dict | None = None) -> Path:
+def site_with_photo(tmp_path: Path, data: bytes, pages: dict | None = None) -> Path:
     root = make_site(tmp_path / "site-src", pages=pages or {"photo.md": {lang: photo_page(lang) for lang in ALT}},
-                     nav=[("Photo", "photo.md", {"uz": "Surat", "ru": "Фото", "en": "Photo"})])
+                     nav=[("Photo", "photo.md", PHOTO_TITLES)])
     write(root / "docs" / "assets" / "images" / "photo.jpg", data)
     return root
 
@@ -177,7 +170,7 @@ def test_too_many_bytes(tmp_path, monkeypatch, big_photo):
 
 
 def test_the_documented_way_passes(tmp_path, big_photo):
-    assert problems_of(photo_site(tmp_path, big_photo)) == []  # the 5 MB photograph is fine
+    assert problems_of(site_with_photo(tmp_path, big_photo)) == []  # the 5 MB photograph is fine
 
 
 def _edit(root: Path, lang: str, old: str, new: str) -> None:
@@ -234,7 +227,7 @@ RULE_CASES = {
 
 @pytest.mark.parametrize(("change", "expected"), RULE_CASES.values(), ids=RULE_CASES)
 def test_rule(tmp_path, small_photo, change, expected):
-    root = photo_site(tmp_path, small_photo)
+    root = site_with_photo(tmp_path, small_photo)
     lines = {lang: _line(root, lang, "![") if "![" in (root / f"docs/{lang}/photo.md").read_text(encoding="utf-8")
              else None for lang in ALT}
     change(root)
@@ -251,37 +244,18 @@ def test_rule(tmp_path, small_photo, change, expected):
 def test_pictures_in_code_are_text(tmp_path, small_photo):
     pages = {"photo.md": {lang: photo_page(lang) + "\n```markdown\n![](../assets/images/nothing.jpg)\n```\n\n"
                           "Write `![alt](../assets/images/x.jpg)` to show one.\n" for lang in ALT}}
-    assert problems_of(photo_site(tmp_path, small_photo, pages)) == []
+    assert problems_of(site_with_photo(tmp_path, small_photo, pages)) == []
 
 
 # ── The build ─────────────────────────────────────────────────────────────────
-
-
-@pytest.fixture(scope="module")
-def built_photo_site(tmp_path_factory, big_photo):
-    """The fixture site with the photo twice on its page: under the title (the first screen)
-    and after several paragraphs, with a link to the full-size picture."""
-    long_text = "\n\n".join([TEXT["en"]] * 6)
-    tmp = tmp_path_factory.mktemp("photos")
-    body = {lang: photo_page(lang, before="") + "\n" + "\n\n".join([TEXT[lang]] * 6) +
-            f"\n\n![{ALT[lang]}, 2](../assets/images/photo.jpg)\n\n"
-            f"[{ {'uz': 'Katta surat', 'ru': 'Большое фото', 'en': 'Full-size picture'}[lang] }]"
-            "(../assets/images/photo.jpg)\n" for lang in ALT}
-    assert long_text
-    root = photo_site(tmp, big_photo, {"photo.md": body})
-    commit_all(root, "A photo, the documented way", init=True)
-    site = tmp / "built"
-    result = build(site, root / "mkdocs.yml")
-    assert result.ok, result.output[-3000:]
-    return root, site
 
 
 EDITIONS = {"uz": "", "uz-cyrl": "uz-cyrl/", "ru": "ru/", "en": "en/"}
 
 
 @pytest.mark.parametrize("edition", EDITIONS)
-def test_every_edition_shows_the_published_variants(built_photo_site, edition):
-    _root, site = built_photo_site
+def test_every_edition_shows_the_published_variants(photo_site, edition):
+    _root, site = photo_site
     depth = "../" * (1 + EDITIONS[edition].count("/"))
     soup = BeautifulSoup((site / EDITIONS[edition] / "photo" / "index.html").read_bytes(), "lxml")
     first, second = soup.select("article img")
@@ -301,15 +275,15 @@ def test_every_edition_shows_the_published_variants(built_photo_site, edition):
     assert full["href"] == candidates[-1][0], "a link to the picture opens the largest variant"
 
 
-def test_published_once_and_never_the_original(built_photo_site):
-    _root, site = built_photo_site
+def test_published_once_and_never_the_original(photo_site):
+    _root, site = photo_site
     published = sorted(p.relative_to(site).as_posix() for p in site.rglob("photo*.webp"))
     assert len(published) == 4 and all(p.startswith("assets/images/") for p in published), published
     assert not list(site.rglob("photo.jpg")), "the 5 MB original is not published"
 
 
-def test_rebuild_gives_the_same_bytes(built_photo_site, tmp_path):
-    root, site = built_photo_site
+def test_rebuild_gives_the_same_bytes(photo_site, tmp_path):
+    root, site = photo_site
     again = tmp_path / "again"
     assert build(again, root / "mkdocs.yml").ok
     for path in sorted(site.rglob("*.webp")) + [site / "ru" / "photo" / "index.html"]:
@@ -317,7 +291,7 @@ def test_rebuild_gives_the_same_bytes(built_photo_site, tmp_path):
 
 
 def test_a_missing_picture_fails_the_build_with_the_checks_line(tmp_path, small_photo):
-    root = photo_site(tmp_path, small_photo)
+    root = site_with_photo(tmp_path, small_photo)
     _edit(root, "ru", "photo.jpg", "foto.jpg")
     result = build(tmp_path / "built", root / "mkdocs.yml")
     assert result.returncode != 0

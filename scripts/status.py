@@ -65,6 +65,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    from _venv import require_site_python
+
+    require_site_python("make status")
     try:
         sys.exit(main())
     except Exception as error:  # never a traceback for an editor

@@ -3,9 +3,9 @@
 Reads UTF-8 text on standard input and writes the result to standard output.
 
 examples:
-  python scripts/translit.py --to cyrl < docs/uz/index.md
-  python scripts/translit.py --to cyrl --markdown < docs/uz/index.md
-  echo "Тошкент" | python scripts/translit.py --to latn
+  .venv/bin/python scripts/translit.py --to cyrl < docs/uz/index.md
+  .venv/bin/python scripts/translit.py --to cyrl --markdown < docs/uz/index.md
+  echo "Тошкент" | .venv/bin/python scripts/translit.py --to latn
 
 --to cyrl   Uzbek Latin -> Uzbek Cyrillic
 --to latn   Uzbek Cyrillic -> Uzbek Latin (ʻ U+02BB in oʻ gʻ, ʼ U+02BC tutuq)
@@ -22,6 +22,10 @@ import argparse
 import sys
 from pathlib import Path
 
+if __name__ == "__main__":  # before the site's own imports: say how to run it, not a traceback
+    from _venv import require_site_python
+
+    require_site_python(".venv/bin/python scripts/translit.py")
 
 from sitekit import translit  # noqa: E402
 

@@ -43,8 +43,9 @@ def redirects(config) -> dict[str, str]:
 
 
 def redirect_page(language_tag: str, direction: str, title: str, target_url: str, canonical: str,
-                  text_template: str) -> str:
-    """The HTML of one redirect page (the policy is added by the caller, as for every page)."""
+                  text_template: str, icon_url: str | None = None) -> str:
+    """The HTML of one redirect page (the policy is added by the caller, as for every page).
+    ``icon_url``: the site's favicon, so the browser does not ask the host's root for one."""
     link = f'<a href="{html.escape(target_url)}">{html.escape(title)}</a>'
     before, _, after = text_template.partition("{link}")
     body = html.escape(before) + link + html.escape(after) if _ else html.escape(text_template) + " " + link
@@ -57,6 +58,7 @@ def redirect_page(language_tag: str, direction: str, title: str, target_url: str
         f"<title>{html.escape(title)}</title>\n"
         '<meta name="robots" content="noindex">\n'
         f'<link rel="canonical" href="{html.escape(canonical)}">\n'
+        + (f'<link rel="icon" href="{html.escape(icon_url)}">\n' if icon_url else "") +
         f'<meta http-equiv="refresh" content="0; url={html.escape(target_url)}">\n'
         "</head>\n"
         "<body>\n"

@@ -43,9 +43,10 @@ def on_post_build(config):
         if output.exists():
             continue  # a page of that name exists again: the check reports the redirect
         old_url = path.removesuffix("index.html")
+        favicon = config.theme.get("favicon")
         page = redirects.redirect_page(
             strings["language"], strings.get("direction", "ltr"), target.page.title or new,
             get_relative_url(target.url or "./", old_url or "./"), config.site_url.rstrip("/") + "/" + target.url,
-            template)
+            template, get_relative_url(favicon, old_url or "./") if favicon else None)
         output.parent.mkdir(parents=True, exist_ok=True)
         output.write_text(page if _state.get("serving") else with_policy(page), encoding="utf-8")

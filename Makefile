@@ -5,6 +5,7 @@
 #   make status  whether each translation is up to date with its counterparts
 #   make new-page PAGE=events.md LABEL="Events" [UZ=… RU=…]   a page in every language, in the nav
 #   make rename-page FROM=events.md TO=news/events.md         move it; the old address redirects
+#   make preview [BASE=main]  the changed pages in every edition: status, phone and desktop screenshots
 #   make test    the whole test suite (make check first)
 #   make bench   measure page weight, build time and scaling; write BENCHMARKS.md
 PYTHON ?= python3
@@ -13,7 +14,7 @@ BIN := $(VENV)/bin
 # MkDocs 1.6 prints a banner about MkDocs 2.0 on every run; we pin <2 on purpose.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve check fix status test bench build clean new-page rename-page
+.PHONY: serve check fix status test bench build clean new-page rename-page preview
 
 # The pinned, hashed dependencies, then sitekit itself (pyproject.toml), editable and without
 # a download: setuptools comes from requirements.txt.
@@ -46,6 +47,9 @@ new-page: $(BIN)/.installed
 rename-page: $(BIN)/.installed
 	@$(BIN)/python scripts/rename_page.py --from-make
 
+preview: $(BIN)/.installed
+	$(BIN)/python scripts/preview.py --from-make
+
 # The Nu HTML Checker (vnu.jar, run with Java) comes from the npm registry, pinned in
 # package-lock.json. Without npm the HTML validity test skips and says so.
 node_modules/.installed: package.json package-lock.json
@@ -60,4 +64,4 @@ bench: $(BIN)/.installed
 	$(BIN)/python scripts/bench.py
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site preview .pytest_cache

@@ -1,7 +1,9 @@
 """The GitHub workflows: a real linter (zizmor, offline, every persona, syntax errors fatal)
 finds nothing, and the hardening rules hold: actions pinned to full commit SHAs with their
 version in a comment, read-only token by default, Pages rights only on the deploy job, no
-pull_request_target, no persisted credentials, a concurrency group."""
+pull_request_target, no persisted credentials, a concurrency group. Publishing waits for the
+whole test suite on the same commit of main and refuses any other ref; pull requests get a
+preview (artifacts and a job summary) that needs no secret, so forks get it too."""
 
 from __future__ import annotations
 
@@ -20,6 +22,8 @@ GITHUB = ROOT / ".github"
 WORKFLOWS = sorted((GITHUB / "workflows").glob("*.yml"))
 ZIZMOR = Path(sys.executable).with_name("zizmor")
 PINNED = re.compile(r"^[\w.-]+/[\w.-]+(?:/[\w./-]+)?@[0-9a-f]{40}$")
+# A workflow of this repository, at the caller's own commit: nothing to pin.
+SELF = re.compile(r"^\$/\.github/workflows/[\w.-]+\.ya?ml$")
 
 
 def zizmor(*args: str) -> subprocess.CompletedProcess:
@@ -80,7 +84,7 @@ def test_zizmor_catches_a_bad_workflow(tmp_path):
 def test_every_action_is_pinned_to_a_commit_with_its_version(path):
     text = path.read_text(encoding="utf-8")
     used = [step["uses"] for _job, step in steps(load(path)) if "uses" in step]
-    used += [job["uses"] for job in load(path)["jobs"].values() if "uses" in job]
+    used += [job["uses"] for job in load(path)["jobs"].values() if "uses" in job and not SELF.match(job["uses"])]
     assert used
     for uses in used:
         assert PINNED.match(uses), f"{path.name}: {uses} is not pinned to a full commit SHA"
@@ -145,6 +149,58 @@ def test_main_is_built_and_deployed_to_pages():
     assert checkout["with"]["fetch-depth"] == 0  # page dates come from the whole history
     assert deploy["needs"] == "build" and deploy["environment"]["name"] == "github-pages"
     assert deploy["steps"][-1]["uses"].startswith("actions/deploy-pages@")
+
+
+MAIN = "github.ref == 'refs/heads/main'"
+
+
+def test_publishing_waits_for_the_tests_on_the_same_commit():
+    deploy, tests = load(GITHUB / "workflows" / "deploy.yml"), load(GITHUB / "workflows" / "test.yml")
+    assert "workflow_call" in triggers(tests), "deploy.yml calls the Test workflow"
+    assert "push" not in triggers(tests), "main's tests run once, inside Deploy"
+    test_job = deploy["jobs"]["test"]
+    assert test_job["uses"] == "$/.github/workflows/test.yml"  # this repository, this commit
+    assert "secrets" not in test_job
+    build = deploy["jobs"]["build"]
+    assert build["needs"] in ("test", ["test"]), "the build starts only once the tests have passed"
+    assert deploy["jobs"]["deploy"]["needs"] == "build"
+    # The same commit: the build checks out the pushed commit, the tests the run's default (the same).
+    checkout = next(step for step in build["steps"] if step.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["ref"] == "${{ github.sha }}"
+    for _job, step in steps(tests):
+        if step.get("uses", "").startswith("actions/checkout@"):
+            assert "ref" not in step.get("with", {}), "the tests check out the commit of the run"
+    # The tests Deploy waits for are the whole suite, browser and Java required.
+    assert any(step.get("run", "").strip() == "make test" for step in tests["jobs"]["test"]["steps"])
+
+
+def test_the_deploy_refuses_any_ref_but_main():
+    deploy = load(GITHUB / "workflows" / "deploy.yml")
+    assert triggers(deploy)["push"] == {"branches": ["main"]}
+    for name, job in deploy["jobs"].items():
+        assert MAIN in job.get("if", ""), f"deploy.yml: job {name} would run for a manual run from another branch"
+
+
+def test_pull_requests_get_a_preview_without_secrets():
+    tests = load(GITHUB / "workflows" / "test.yml")
+    text = (GITHUB / "workflows" / "test.yml").read_text(encoding="utf-8")
+    assert "secrets." not in text and "pull_request_target" not in text
+    job = tests["jobs"]["preview"]
+    assert job["if"] == "github.event_name == 'pull_request'"
+    assert not job.get("permissions"), "the read-only token of the workflow is enough"
+    assert job["env"]["SITE_REQUIRE_BROWSER"] == "1" and job["env"]["CHROMIUM_PATH"]
+    preview = next(step for step in job["steps"] if step.get("run", "").strip() == "make preview")
+    assert preview["env"]["BASE"] == "${{ github.event.pull_request.base.sha }}"
+    uploads = {step["with"]["path"]: step["with"] for step in job["steps"]
+               if step.get("uses", "").startswith("actions/upload-artifact@")}
+    assert uploads["preview/site/"]["name"] == "site"
+    assert uploads["preview/screenshots/"]["name"] == "screenshots"
+    assert uploads["preview/changed-pages.png"]["archive"] is False  # opens in the browser
+    summary = job["steps"][-1]
+    assert 'cat preview/summary.md' in summary["run"] and '>> "$GITHUB_STEP_SUMMARY"' in summary["run"]
+    assert "${{" not in summary["run"], "step outputs reach the script through env, never inlined"
+    checkout = next(step for step in job["steps"] if step.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["fetch-depth"] == 0  # the changes and translation status come from git
 
 
 def test_dependabot_updates_pip_and_actions():

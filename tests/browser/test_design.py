@@ -267,3 +267,25 @@ def test_the_not_found_page_is_whole_in_its_edition(contexts, server, built_site
         assert footer.inner_text() == theme(lang)["site.accessibility"]
         assert tab.evaluate("a => a.href", footer.element_handle()) == page_url(server, built_site, lang, "accessibility.md")
         tab.close()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES, ids=lambda lang: lang.code)
+def test_home_page_answers_and_acts_in_the_first_phone_screen(contexts, server, built_site, lang):
+    """In the first 360×800 screen, light and dark: the H1, the lead sentence, the three
+    figure blocks and the three buttons (join, call, propose), each whole on screen."""
+    for scheme in SCHEMES:
+        tab = contexts["phone", scheme].new_page()
+        tab.goto(page_url(server, built_site, lang, "index.md"))
+        found = tab.evaluate("""() => {
+          const parts = [["H1", "article h1"], ["lead", "article .site-lead"]]
+            .concat([...document.querySelectorAll("article .site-figures li")].map((_, i) => [`figure ${i + 1}`, `article .site-figures li:nth-child(${i + 1})`]))
+            .concat([...document.querySelectorAll("article .site-actions a.md-button")].map((a, i) => [a.getAttribute("href"), `article .site-actions a.md-button:nth-of-type(${i + 1})`]));
+          return parts.map(([name, selector]) => { const r = document.querySelector(selector).getBoundingClientRect(); return [name, r.top, r.bottom, r.right]; });
+        }""")
+        names = [name for name, *_ in found]
+        assert names[:2] == ["H1", "lead"] and sum(n.startswith("figure") for n in names) == 3, names
+        hrefs = [n for n in names if not n.startswith(("H1", "lead", "figure"))]
+        assert hrefs[0].endswith("joining/") and hrefs[1] == TEL and hrefs[2].startswith("mailto:info@agmk.uz?subject="), hrefs
+        off = [(name, bottom) for name, top, bottom, right in found if bottom > PHONE["height"] or right > PHONE["width"]]
+        assert not off, f"{scheme}: below the first screen: {off}"
+        tab.close()

@@ -8,13 +8,14 @@
 #   make preview [BASE=main]  the changed pages in every edition: status, phone and desktop screenshots
 #   make test    the whole test suite (make check first)
 #   make bench   measure page weight, build time and scaling; write BENCHMARKS.md
+#   make screenshots  every page × edition × phone/desktop × light/dark into screenshots/
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 # MkDocs 1.6 prints a banner about MkDocs 2.0 on every run; we pin <2 on purpose.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve check fix status test bench build clean new-page rename-page preview
+.PHONY: serve check fix status test bench build clean screenshots new-page rename-page preview
 
 # The pinned, hashed dependencies, then sitekit itself (pyproject.toml), editable and without
 # a download: setuptools comes from requirements.txt.
@@ -62,6 +63,10 @@ test: check node_modules/.installed
 
 bench: $(BIN)/.installed
 	$(BIN)/python scripts/bench.py
+
+# PNGs for people to look at (the system Chromium, as the browser tests launch it).
+screenshots: $(BIN)/.installed
+	$(BIN)/python scripts/screenshots.py --both
 
 clean:
 	rm -rf site preview .pytest_cache

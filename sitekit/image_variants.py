@@ -3,7 +3,7 @@ WebP files of the widths a page needs, never as the original.
 
 - orientation applied (EXIF), colours converted to sRGB, every metadata block dropped (EXIF
   with its GPS position and camera serial, XMP, the ICC profile once applied);
-- widths 360, 720, 1080 and 1440 pixels, never wider than the source (a smaller source is
+- widths 360, 760, 1080 and 1520 pixels, never wider than the source (a smaller source is
   served at its own width as well); Lanczos resampling;
 - lossy WebP for photographs, lossless WebP for pictures of few colours (diagrams, logos),
   alpha kept;
@@ -30,11 +30,16 @@ from pathlib import Path, PurePosixPath
 import PIL
 from PIL import Image, ImageCms, ImageOps
 
-WIDTHS = (360, 720, 1080, 1440)
-# WebP quality for photographs, by width: 70 where a pixel of the file is a pixel of the screen
-# (a phone at 1x, a desktop column); 60 for the variants of high-density screens (2x, 3x),
-# where each artefact is half the size or less.
-PHOTO_QUALITY = {360: 70, 720: 70, 1080: 60, 1440: 60}
+# The widths the site's layout shows a picture at (sitekit.images.SIZES): a phone's column
+# (328 px, so 360) and the desktop column (760 px) at 1x, and the phone's at 3x (1080) and the
+# desktop's at 2x (1520); a phone at 2x takes the 760.
+WIDTHS = (360, 760, 1080, 1520)
+# WebP quality for photographs, by width: 60 where a pixel of the file is a pixel of the
+# screen; 50 for the variants of high-density screens (2x, 3x), where each artefact is half
+# the size or less. Set against the first-view budget (48 KB with the page): a desktop's
+# first view of a page with a photograph under its title takes the 760 px variant, and the
+# page itself is about 39 KB.
+PHOTO_QUALITY = {360: 60, 760: 60, 1080: 50, 1520: 50}
 PHOTO_METHOD = 6  # libwebp's slowest, smallest setting: cached, so paid once per image
 LOSSLESS_METHOD = 4
 FEW_COLOURS = 256  # at most this many colours: a diagram or a logo, encoded losslessly
@@ -80,7 +85,7 @@ class ServedImage:
     def largest(self) -> Variant:
         return self.variants[-1]
 
-    def fallback(self, width: int = 720) -> Variant:
+    def fallback(self, width: int = 760) -> Variant:
         """The variant for browsers that ignore srcset: the largest not wider than ``width``."""
         fitting = [v for v in self.variants if v.width <= width]
         return fitting[-1] if fitting else self.variants[0]
@@ -107,7 +112,7 @@ def open_checked(path: Path) -> Image.Image:
     if size > MAX_FILE_BYTES:
         raise ImageRejected(
             f"the image is {size / 1024 / 1024:.0f} MB, more than the {MAX_FILE_BYTES // 1024 // 1024} MB the site accepts",
-            "save it again at a smaller size (3000 pixels wide is plenty: the site serves at most 1440)")
+            "save it again at a smaller size (3000 pixels wide is plenty: the site serves at most 1520)")
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)

@@ -46,9 +46,11 @@ from sitekit.site import Language, edited_languages, source_pages
 IMAGES_DIR = "assets/images"  # under docs/, shared by every language
 FILE_NAME_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\.(?:jpg|jpeg|png|webp)")
 # The width the page's content column gives a picture, as measured in the site's layout
-# (Material 9.8 with site.css): the breakpoints are Material's (60em, 76.25em, 100em).
-SIZES = ("(min-width: 100em) 757px, (min-width: 76.25em) 688px, "
-         "(min-width: 60em) calc(100vw - 274px), calc(100vw - 32px)")
+# (Material 9.8 with site.css): the column is 38rem wide once the screen allows it (760 px at
+# the 20 px root size; 836 and 912 px where Material raises the root size, at 100em and 125em),
+# else the screen less its 16 px margins. tests/browser/test_pictures.py checks the browser
+# then takes the right file.
+SIZES = "(min-width: 125em) 912px, (min-width: 100em) 836px, (min-width: 49.5em) 760px, calc(100vw - 32px)"
 # A picture with less text than this before it is in the first screen of a phone
 # (360×800: the header, the title and a short paragraph): it loads at once; the others
 # load as the reader scrolls near them.

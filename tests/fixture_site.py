@@ -9,6 +9,7 @@ copies as text, as the page commands do.
 
 from __future__ import annotations
 
+import random
 import shutil
 import subprocess
 from pathlib import Path
@@ -129,7 +130,9 @@ def photo(width: int = 3000, height: int = 2000, quality: int = 97, exif: bytes 
     for i in range(12):
         x, y = (i * 397) % width, (i * 251) % height
         draw.ellipse((x, y, x + width // 7, y + height // 7), fill=((i * 40) % 256, (i * 90) % 256, (i * 150) % 256))
-    grain = Image.merge("RGB", [Image.effect_noise((width, height), 100) for _ in range(3)])
+    # Seeded grain: the same picture (and so the same variant sizes) on every run.
+    rng = random.Random(5159)
+    grain = Image.merge("RGB", [Image.frombytes("L", (width, height), rng.randbytes(width * height)) for _ in range(3)])
     image = Image.blend(base, grain, 0.35)
     buffer = BytesIO()
     image.save(buffer, "JPEG", quality=quality, **({"exif": exif} if exif else {}))

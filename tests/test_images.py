@@ -71,7 +71,7 @@ def problems_of(root: Path) -> list[str]:
 def test_a_large_photo_becomes_four_small_webp_files(tmp_path, big_photo):
     source = write(tmp_path / "photo.jpg", photo(exif=exif_with()))
     served, blobs = image_variants.serve(source, "assets/images/photo.jpg", VariantCache(tmp_path / "cache"))
-    assert [(v.width, v.height) for v in served.variants] == [(360, 240), (720, 480), (1080, 720), (1440, 960)]
+    assert [(v.width, v.height) for v in served.variants] == [(360, 240), (760, 507), (1080, 720), (1520, 1013)]
     assert not served.lossless
     for variant in served.variants:
         data = blobs[served.path_of(variant)]
@@ -122,7 +122,7 @@ def test_same_bytes_every_time_and_cached(tmp_path, monkeypatch, big_photo):
     monkeypatch.setattr(image_variants, "encode_variants", must_not_encode)
     cached = image_variants.serve(source, "assets/images/photo.jpg", VariantCache(tmp_path / "one"))
     assert cached == first
-    monkeypatch.setattr(image_variants, "PHOTO_QUALITY", {360: 50, 720: 50, 1080: 50, 1440: 50})
+    monkeypatch.setattr(image_variants, "PHOTO_QUALITY", {360: 50, 760: 50, 1080: 50, 1520: 50})
     with pytest.raises(AssertionError, match="encoded again"):  # other settings: another cache entry
         image_variants.serve(source, "assets/images/photo.jpg", VariantCache(tmp_path / "one"))
 
@@ -260,14 +260,14 @@ def test_every_edition_shows_the_published_variants(photo_site, edition):
     soup = BeautifulSoup((site / EDITIONS[edition] / "photo" / "index.html").read_bytes(), "lxml")
     first, second = soup.select("article img")
     for img in (first, second):
-        assert img["width"] == "1440" and img["height"] == "960"
+        assert img["width"] == "1520" and img["height"] == "1013"
         assert img["decoding"] == "async"
         assert img["sizes"] == images.SIZES
         candidates = [c.split() for c in img["srcset"].split(", ")]
-        assert [w for _url, w in candidates] == ["360w", "720w", "1080w", "1440w"]
+        assert [w for _url, w in candidates] == ["360w", "760w", "1080w", "1520w"]
         for url, _w in candidates:
             assert url.startswith(depth + "assets/images/photo-") and (site / url[len(depth):]).is_file()
-        assert img["src"] == candidates[1][0]  # the 720 px variant for browsers without srcset
+        assert img["src"] == candidates[1][0]  # the 760 px variant for browsers without srcset
         assert img["alt"].strip()
     assert not first.has_attr("loading"), "the picture in the first screen loads at once"
     assert second["loading"] == "lazy"

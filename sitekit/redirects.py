@@ -33,7 +33,7 @@ from sitekit.problems import Problem
 from sitekit.site import Language, built_path, edited_languages, source_pages
 
 PAGE_RE = re.compile(r"(?:[a-z0-9][a-z0-9-]*/)*[a-z0-9][a-z0-9-]*\.md")
-TEXT_KEY = "site.redirect.text"  # in i18n/<lang>.yml under theme: "… {link} …"
+TEXT_KEY = "site.redirect.text"  # in i18n/<lang>.yml under theme: the words before the link
 
 
 def redirects(config) -> dict[str, str]:
@@ -43,12 +43,11 @@ def redirects(config) -> dict[str, str]:
 
 
 def redirect_page(language_tag: str, direction: str, title: str, target_url: str, canonical: str,
-                  text_template: str, icon_url: str | None = None) -> str:
+                  text: str, icon_url: str | None = None) -> str:
     """The HTML of one redirect page (the policy is added by the caller, as for every page).
     ``icon_url``: the site's favicon, so the browser does not ask the host's root for one."""
     link = f'<a href="{html.escape(target_url)}">{html.escape(title)}</a>'
-    before, _, after = text_template.partition("{link}")
-    body = html.escape(before) + link + html.escape(after) if _ else html.escape(text_template) + " " + link
+    body = f"{html.escape(text)} {link}" if text else link
     return (
         "<!doctype html>\n"
         f'<html lang="{html.escape(language_tag)}" dir="{html.escape(direction)}">\n'

@@ -32,7 +32,7 @@ def on_post_build(config):
     code = config.plugins["i18n"].current_language
     language = next(lang for lang in languages(config) if lang.code == code)
     strings = load_strings(Path(config.config_file_path).parent, config.theme["language"])
-    template = strings["theme"].get(redirects.TEXT_KEY, "{link}")
+    text = strings["theme"].get(redirects.TEXT_KEY, "")
     files = _state["files"]
     for old, new in sorted(moved.items()):
         target = files.get_file_from_path(new)
@@ -47,6 +47,6 @@ def on_post_build(config):
         page = redirects.redirect_page(
             strings["language"], strings.get("direction", "ltr"), target.page.title or new,
             get_relative_url(target.url or "./", old_url or "./"), config.site_url.rstrip("/") + "/" + target.url,
-            template, get_relative_url(favicon, old_url or "./") if favicon else None)
+            text, get_relative_url(favicon, old_url or "./") if favicon else None)
         output.parent.mkdir(parents=True, exist_ok=True)
         output.write_text(page if _state.get("serving") else with_policy(page), encoding="utf-8")

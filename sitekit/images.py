@@ -385,7 +385,8 @@ def image_problems(config) -> list[Problem]:
             if use.kind == "image" and not use.alt.strip():
                 problems.append(Problem(
                     use.file, use.line, f"picture {use.src} has no alt text",
-                    f"describe it in {page.language.name} inside the brackets: ![what the picture shows]({use.src}) "
+                    f"describe it, in this page's language ({page.language.name}), inside the brackets: "
+                    f"![what the picture shows]({use.src}) "
                     "(screen readers read it; it shows when the picture does not load)"))
 
     problems += [_missing_image(uses, docs, docs_rel) for uses in missing.values()]
@@ -426,8 +427,8 @@ def _across_languages(pages: list[_Page], docs: Path) -> list[Problem]:
                         problems.append(Problem(
                             page.file, None, f"picture {name} is missing here (" +
                             ", ".join(p.file for p in having) + " show it)",
-                            f"add ![alt text in {page.language.name}](../{IMAGES_DIR}/{name}) where the others "
-                            "have it"))
+                            f"add ![alt text in this page's language ({page.language.name})](../{IMAGES_DIR}/{name}) "
+                            "where the others have it"))
             # Alt texts, occurrence by occurrence: a later language repeating an earlier one's.
             seen: list[tuple[_Page, list[ImageUse]]] = [
                 (p, [u for u in shown[p.language.code] if u.target == target]) for p in having]
@@ -440,6 +441,6 @@ def _across_languages(pages: list[_Page], docs: Path) -> list[Problem]:
                             problems.append(Problem(
                                 page.file, use.line,
                                 f"the alt text of {name} is the same as in {earlier.file} («{use.alt.strip()}»)",
-                                f"write what the picture shows in {page.language.name}"))
+                                f"write what the picture shows, in this page's language ({page.language.name})"))
                             break
     return problems

@@ -94,7 +94,8 @@ def main(argv: list[str] | None = None) -> int:
         args.label = _ask("Its navigation label in English (for example Events): ")
     if not args.page or not args.label:
         print("new_page.py: error: give the page and its English label: "
-              'make new-page PAGE=events.md LABEL="Events" (see make new-page ARGS=--help, or scripts/new_page.py)')
+              'make new-page PAGE=events.md LABEL="Events" (`.venv/bin/python scripts/new_page.py --help` lists '
+              "the options)")
         return 2
 
     titles = {}

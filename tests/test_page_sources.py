@@ -21,7 +21,7 @@ from sitekit import page_sources as ps
 from sitekit.site import ROOT, load_site_config, load_strings_for
 
 CHECK = ROOT / "scripts" / "check.py"
-SOURCES = ps.registry(load_site_config().extra["sources"])
+KNOWN_SOURCES = ps.registry(load_site_config().extra["sources"])
 
 
 # ── The rule, on fixtures ─────────────────────────────────────────────────────
@@ -155,7 +155,7 @@ def test_a_page_cites_the_same_sources_in_every_language(built_site, page):
 def test_every_source_file_named_exists_in_the_shared_sources():
     from siteinfo import source_text
 
-    for source in SOURCES.values():
+    for source in KNOWN_SOURCES.values():
         if source.file:
             text = source_text(source.file)  # skips where ../shared is absent
             assert source.name in text, f"extra.sources.{source.key}: «{source.name}» is not the title in {source.file}"
@@ -163,4 +163,4 @@ def test_every_source_file_named_exists_in_the_shared_sources():
 
 def test_every_language_words_every_source():
     for lang in EDITED:
-        ps.wordings(load_strings_for(lang.code), SOURCES, f"i18n/{lang.code}.yml")  # raises if one is missing
+        ps.wordings(load_strings_for(lang.code), KNOWN_SOURCES, f"i18n/{lang.code}.yml")  # raises if one is missing

@@ -14,7 +14,7 @@ from mkdocs.plugins import event_priority
 
 from sitekit.alternates import absolute_url
 from sitekit.page_sources import SourcesError, docs_file_text, page_sources, registry, wordings
-from sitekit.site import languages, source_file
+from sitekit.site import is_home_source, languages, source_file
 from sitekit.strings import load_complete_strings, strings_path
 from sitekit.structured_data import Company, page_graph
 
@@ -54,7 +54,8 @@ def on_page_context(context, page, config, nav):
     context["page_citations"] = found.citations
     context["structured_data"] = page_graph(
         page_url=page.canonical_url or _state["home"],
-        title=page.title or config.site_name,
+        # As og:title: the home page is the site's name ("Home" is only its navigation label).
+        title=config.site_name if is_home_source(page.file.src_uri) or not page.title else page.title,
         description=page.meta.get("description") or config.site_description,
         html_lang=strings["language"],
         site_url=_state["home"],

@@ -14,12 +14,12 @@ usage: make new-page PAGE=events.md LABEL="Events" [UZ="Tadbirlar"] [RU="Мер�
   NOT_IN_NAV  list the page under not_in_nav: instead (linked from elsewhere, like the
               accessibility statement)
 
-It writes docs/<language>/PAGE for every language (front matter with a description, a
-level-1 heading with an explicit id, TODO placeholders that `make check` reports until
-they are replaced), adds `- LABEL: PAGE` under nav: in mkdocs.yml and `LABEL: <title>`
-under nav: in each i18n/<language>.yml. Those files are edited as text at that one
-place: every comment and line around it stays as it was. It never overwrites a page,
-and changes nothing if any step would fail.
+It writes docs/<language>/PAGE for every language (front matter with a description and
+the source: where the content comes from, a level-1 heading with an explicit id, TODO
+placeholders that `make check` reports until they are replaced), adds `- LABEL: PAGE`
+under nav: in mkdocs.yml and `LABEL: <title>` under nav: in each i18n/<language>.yml.
+Those files are edited as text at that one place: every comment and line around it stays
+as it was. It never overwrites a page, and changes nothing if any step would fail.
 
 The same from the site's Python, without make:
   .venv/bin/python scripts/new_page.py events.md "Events" --uz "Tadbirlar" --ru "Мероприятия"
@@ -38,6 +38,7 @@ TEMPLATE = """---
 description: >-
   TODO: one or two sentences about this page, in {language}. Search results and link
   previews show them.
+source: TODO  # where the content comes from: {sources} (extra.sources in mkdocs.yml)
 ---
 
 # {title} {{#{anchor}}}

@@ -158,10 +158,11 @@ def create_page(config, request: NewPage, template: str) -> list[str]:
 
     changes: dict[Path, str | None] = {}
     anchor = Path(page).stem
+    sources = ", ".join((config.extra or {}).get("sources") or {})  # the names a page's source: may take
     for lang in project.languages:
         title = request.titles.get(lang.code) or f"{PLACEHOLDER}: the title in {lang.name}"
         changes[project.docs / lang.code / page] = template.format(
-            language=f"{lang.name} ({lang.code})", title=title, anchor=anchor)
+            language=f"{lang.name} ({lang.code})", title=title, anchor=anchor, sources=sources)
     changes[project.config_file] = config_text
     for code, text in label_texts.items():
         changes[project.label_files[code]] = text

@@ -44,9 +44,13 @@ FULL_SIZE = {"uz": "Katta surat", "ru": "Большое фото", "en": "Full-s
 NAV = [("Home", "index.md"), ("Contacts", "contacts.md")]
 
 
+# Fixture pages take their content from no source text: they are about the site itself.
+SOURCE = "this-site"
+
+
 def page_markdown(lang: str, title: str, anchor: str, body: str = "") -> str:
-    return (f"---\ndescription: >-\n  {TEXT[lang].split('.')[0]}.\n---\n\n# {title} {{#{anchor}}}\n\n"
-            f"{TEXT[lang]}\n\n{body}")
+    return (f"---\ndescription: >-\n  {TEXT[lang].split('.')[0]}.\nsource: {SOURCE}\n---\n\n"
+            f"# {title} {{#{anchor}}}\n\n{TEXT[lang]}\n\n{body}")
 
 
 def _replace_block(text: str, key: str, body: list[str]) -> str:

@@ -189,6 +189,9 @@ def test_pull_requests_get_a_preview_without_secrets():
     assert job["if"] == "github.event_name == 'pull_request'"
     assert not job.get("permissions"), "the read-only token of the workflow is enough"
     assert job["env"]["SITE_REQUIRE_BROWSER"] == "1" and job["env"]["CHROMIUM_PATH"]
+    # It builds the site as the tests do: the same system packages first.
+    installs = [step["run"] for step in tests["jobs"]["test"]["steps"] if "apt-get install" in step.get("run", "")]
+    assert installs and all(any(run == step.get("run") for step in job["steps"]) for run in installs)
     preview = next(step for step in job["steps"] if step.get("run", "").strip() == "make preview")
     assert preview["env"]["BASE"] == "${{ github.event.pull_request.base.sha }}"
     uploads = {step["with"]["path"]: step["with"] for step in job["steps"]

@@ -298,3 +298,11 @@ def misspelt_trailers(root: Path, docs: Path, languages: list[Language]) -> list
                 near = difflib.get_close_matches(path, known, n=1, cutoff=0.6)
                 found.append((commit, path, near[0] if near else None))
     return found
+
+
+def counterpart_diff(root: Path, translation: Translation, counterpart: str) -> str:
+    """What changed in a counterpart since a translation was last in step with it (a unified
+    diff; empty when nothing did)."""
+    base = translation.since.get(counterpart, EMPTY_TREE)
+    done = Git(root).run("--no-pager", "diff", "--no-color", f"{base}..HEAD", "--", counterpart, check=False)
+    return done.stdout if done.returncode == 0 else done.stderr

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from html.parser import HTMLParser
 
 from sitekit.check.project import Source
 
@@ -177,10 +178,9 @@ def element_ids(source: Source) -> list[tuple[str, int, str]]:
         ident = re.search(r"(?:^|\s)#([\w-]+)", match.group(1))
         if ident and line not in heading_lines:
             found.append((ident.group(1), line, "attribute list"))
-    for tag in OPEN_TAG_RE.finditer(text):
-        for attribute, value, _match in attributes(tag.group(2)):
-            if attribute == "id":
-                found.append((value, source.line_of(tag.start()), "HTML"))
+    for tag in html_tags(source):
+        if tag.kind != "end" and tag.get("id"):
+            found.append((tag.get("id"), tag.line, "HTML"))
     return found
 
 
@@ -208,12 +208,10 @@ def links(source: Source) -> list[Link]:
             opening = text.rfind("[", 0, match.start())
             kind = "image" if pattern is LINK_DESTINATION_RE and opening > 0 and text[opening - 1] == "!" else "markdown"
             found.append(Link(match.group(1).strip("<>"), match.start(1), kind))
-    for tag in OPEN_TAG_RE.finditer(text):
-        if tag.group(1).lower() != "a":
-            continue
-        for attribute, value, match in attributes(tag.group(2)):
-            if attribute == "href":
-                found.append(Link(value.strip(), tag.start(2) + match.start(), "html"))
+    line_starts = [0] + [m.end() for m in re.finditer("\n", source.text)]
+    for tag in html_tags(source):
+        if tag.name == "a" and tag.kind != "end" and tag.get("href") is not None:
+            found.append(Link(tag.get("href").strip(), line_starts[tag.line - 1] + tag.column, "html"))
     return sorted(found, key=lambda link: link.offset)
 
 
@@ -250,3 +248,79 @@ def section_at(source: Source, line: int) -> str | None:
 
 def heading_line(source: Source, ident: str | None) -> int | None:
     return next((h.line for h in headings(source) if ident and h.id == ident), None)
+
+
+# ── Raw HTML in Markdown, read by a real HTML tokenizer ─────────────────────────
+
+VOID_ELEMENTS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+HTML_ELEMENTS = VOID_ELEMENTS | {
+    "a", "abbr", "address", "article", "aside", "audio", "b", "bdi", "bdo", "blockquote", "button", "canvas",
+    "caption", "cite", "code", "data", "dd", "del", "details", "dfn", "dialog", "div", "dl", "dt", "em", "fieldset",
+    "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "i", "iframe", "ins", "kbd",
+    "label", "legend", "li", "main", "map", "mark", "nav", "object", "ol", "optgroup", "option", "output", "p",
+    "picture", "pre", "q", "rp", "rt", "ruby", "s", "samp", "script", "section", "select", "small", "span", "strong",
+    "style", "sub", "summary", "sup", "table", "tbody", "td", "template", "textarea", "tfoot", "th", "thead", "time",
+    "tr", "u", "ul", "var", "video", "svg", "math", "frame", "frameset", "applet", "portal"}
+
+
+@dataclass(frozen=True)
+class Tag:
+    kind: str  # "start", "end" or "self" (<br/>)
+    name: str  # lower case
+    attributes: tuple[tuple[str, str], ...]  # (lower-case name, value), in order
+    line: int
+    column: int
+
+    def get(self, name: str) -> str | None:
+        return next((value for key, value in self.attributes if key == name), None)
+
+
+class _Tokenizer(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.tags: list[Tag] = []
+        self.texts: dict[int, str] = {}  # index of an <a> start tag -> the text inside it
+        self._open_links: list[int] = []
+
+    def _add(self, kind, tag, attrs):
+        if tag in HTML_ELEMENTS:
+            line, column = self.getpos()
+            self.tags.append(Tag(kind, tag, tuple((k, v or "") for k, v in attrs), line, column))
+            if tag == "a" and kind == "start":
+                self._open_links.append(len(self.tags) - 1)
+                self.texts[len(self.tags) - 1] = ""
+            elif tag == "a" and kind == "end" and self._open_links:
+                self._open_links.pop()
+
+    def handle_data(self, data):
+        for index in self._open_links:
+            self.texts[index] += data
+
+    def handle_starttag(self, tag, attrs):
+        self._add("start", tag, attrs)
+
+    def handle_startendtag(self, tag, attrs):
+        self._add("self", tag, attrs)
+
+    def handle_endtag(self, tag):
+        self._add("end", tag, [])
+
+
+@functools.lru_cache(maxsize=256)
+def _tokenized(text: str) -> _Tokenizer:
+    tokenizer = _Tokenizer()
+    tokenizer.feed(without_code(blank_all(text, COMMENT_RE)))
+    tokenizer.close()
+    return tokenizer
+
+
+def html_tags(source: Source) -> list[Tag]:
+    """The raw HTML tags of a page outside code and comments, as Python's HTML tokenizer
+    (html.parser) reads them, with their lines."""
+    return list(_tokenized(source.text).tags)
+
+
+def html_link_texts(source: Source) -> list[tuple[Tag, str]]:
+    """Each raw HTML <a> start tag with the text inside the element (tags left out)."""
+    tokenizer = _tokenized(source.text)
+    return [(tokenizer.tags[index], text) for index, text in tokenizer.texts.items()]

@@ -10,7 +10,7 @@ import re
 from urllib.parse import unquote, urlsplit
 
 from sitekit.check.markdown import ATTR_LIST_RE, AUTOLINK_RE, COMMENT_RE, LINK_DESTINATION_RE, OPEN_TAG_RE, \
-    REFERENCE_RE, URL_RE, attributes, blank_all, element_ids, links, without_code
+    REFERENCE_RE, VOID_ELEMENTS, attributes, blank_all, element_ids, html_link_texts, html_tags, links, without_code
 from sitekit.check.project import Project, Source
 from sitekit.check.rules import rule
 from sitekit.problems import Problem
@@ -154,14 +154,11 @@ def inline_style(source: Source) -> list[Problem]:
     """
     text = without_code(blank_all(source.text, COMMENT_RE))
     problems = []
-    for tag in OPEN_TAG_RE.finditer(text):
-        if tag.group(1).lower() == "style":
-            problems.append(Problem(source.name, source.line_of(tag.start()), "a <style> element", STYLE_FIX))
-            continue
-        for attribute, _value, match in attributes(tag.group(2)):
-            if attribute == "style":
-                problems.append(Problem(source.name, source.line_of(tag.start(2) + match.start()),
-                                        f"an inline style=\"…\" on <{tag.group(1).lower()}>", STYLE_FIX))
+    for tag in html_tags(source):
+        if tag.name == "style" and tag.kind != "end":
+            problems.append(Problem(source.name, tag.line, "a <style> element", STYLE_FIX))
+        elif tag.kind != "end" and tag.get("style") is not None:
+            problems.append(Problem(source.name, tag.line, f"an inline style=\"…\" on <{tag.name}>", STYLE_FIX))
     for attr_list in ATTR_LIST_RE.finditer(text):
         for attribute, _value, match in attributes(attr_list.group(1)):
             if attribute == "style":
@@ -339,4 +336,66 @@ def table(source: Source) -> list[Problem]:
                 problems.append(Problem(source.name, j + 1, f"a table row with {cells} cells under a header of "
                                         f"{columns}: the cells beyond column {columns} are not shown",
                                         "add the column to the header and the separator row, or remove the cells"))
+    return problems
+
+
+# Elements whose end tag may be left out (HTML's own rules): never reported as unclosed.
+OPTIONAL_END = {"p", "li", "dt", "dd", "rt", "rp", "optgroup", "option", "thead", "tbody", "tfoot", "tr", "td", "th",
+                "colgroup", "caption"}
+
+
+@rule("unclosed-html", "file")
+def unclosed_html(source: Source) -> list[Problem]:
+    """A raw HTML element that is opened and not closed (``<span lang="ru">…`` without
+    ``</span>``), or closed without being opened.
+
+    Why: the browser then stretches the element over the rest of the page (a whole page in
+    ``lang="ru"``, read aloud in Russian), and the page is invalid HTML.
+    Fix: close each element where it ends: ``<span lang="ru">…</span>``.
+    """
+    problems = []
+    stack: list = []
+    for tag in html_tags(source):
+        if tag.name in VOID_ELEMENTS or tag.kind == "self":
+            continue
+        if tag.kind == "start":
+            stack.append(tag)
+            continue
+        if any(open_tag.name == tag.name for open_tag in stack):
+            while stack and stack[-1].name != tag.name:
+                unclosed = stack.pop()
+                if unclosed.name not in OPTIONAL_END:
+                    problems.append(_unclosed(source, unclosed))
+            stack.pop()
+        elif tag.name not in OPTIONAL_END or tag.name == "p":
+            problems.append(Problem(source.name, tag.line, f"</{tag.name}> closes an element that is not open",
+                                    f"remove it, or open the element where it starts: <{tag.name}>"))
+    problems += [_unclosed(source, tag) for tag in stack if tag.name not in OPTIONAL_END]
+    return sorted(problems, key=lambda p: p.line or 0)
+
+
+def _unclosed(source: Source, tag) -> Problem:
+    return Problem(source.name, tag.line, f"<{tag.name}> is opened here and never closed",
+                   f"close it where it ends: </{tag.name}>")
+
+
+EMPTY_LINK_RE = re.compile(r"(?<![!\]])\[(?:\s|&nbsp;)*\]\((?!\))")
+
+
+@rule("empty-link", "file")
+def empty_link(source: Source) -> list[Problem]:
+    """A link without text: ``[](page.md)`` or ``<a href="…"></a>``.
+
+    Why: a screen reader can only say "link", and there is nothing to tap on a phone (the
+    accessibility tests fail on it).
+    Fix: write the words that say where the link leads: ``[Contacts](contacts.md)``.
+    """
+    text = without_code(blank_all(source.text, COMMENT_RE))
+    problems = [Problem(source.name, source.line_of(m.start()), "a link without text",
+                        "write the words that say where it leads between the brackets: [Contacts](contacts.md)")
+                for m in EMPTY_LINK_RE.finditer(text)]
+    for tag, inside in html_link_texts(source):
+        if tag.get("href") is not None and not inside.replace("\u00a0", " ").strip() and not tag.get("aria-label"):
+            problems.append(Problem(source.name, tag.line, "an HTML link without text",
+                                    "write the words that say where it leads between <a …> and </a>"))
     return problems

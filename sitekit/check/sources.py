@@ -133,15 +133,18 @@ def file_name(project: Project) -> list[Problem]:
     (``my-events.md``), and its entry in mkdocs.yml's nav.
     """
     problems = []
-    for lang in project.languages:
-        for page in sorted(source_pages(lang, project.docs)):
-            parts = page[:-3].split("/")
-            if all(PAGE_NAME_RE.fullmatch(part) for part in parts):
-                continue
-            suggestion = "/".join(re.sub(r"[^a-z0-9]+", "-", part.lower()).strip("-") or "page" for part in parts)
-            problems.append(Problem(
-                f"{project.docs_name}/{lang.code}/{page}", None, f"the file name «{page}» is not lower-case a–z, 0–9 "
-                "and hyphens", f"rename it to {suggestion}.md in every language, and in mkdocs.yml's nav"))
+    in_nav = nav_pages(project)
+    for page in project.pages():
+        parts = page[:-3].split("/")
+        if page in in_nav or all(PAGE_NAME_RE.fullmatch(part) for part in parts):
+            continue  # a nav entry's name is rule nav's line, on mkdocs.yml
+        having = [lang for lang in project.languages if (project.docs / lang.code / page).is_file()]
+        where = next((lang for lang in having if lang.default), having[0])
+        suggestion = "/".join(re.sub(r"[^a-z0-9]+", "-", part.lower()).strip("-") or "page" for part in parts)
+        problems.append(Problem(
+            f"{project.docs_name}/{where.code}/{page}", None,
+            f"the file name «{page}» is not lower-case a–z, 0–9 and hyphens",
+            f"rename it to {suggestion}.md in every language ({', '.join(lang.code for lang in having)})"))
     return problems
 
 

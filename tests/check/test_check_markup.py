@@ -150,3 +150,36 @@ def test_raw_html_links_elsewhere_are_fine(site, project):
     write(site, "docs/en/extra.md", PAGE + '<a href="https://example.org/">x</a> <a href="mailto:a@example.org">m</a> '
           '<a href="#title">up</a>\n')
     assert not markup.raw_html_link(project())
+
+
+MORE_CASES = {
+    "<span> never closed": (markup.unclosed_html, "uz", PAGE + 'Asl nomi: <span lang="ru">«О мерах».\n\nMatn.\n',
+                            "docs/uz/page.md:7:", "<span> is opened here and never closed"),
+    "</div> without <div>": (markup.unclosed_html, "en", PAGE + "Text.\n\n</div>\n", "docs/en/page.md:9:",
+                             "</div> closes an element that is not open"),
+    "<strong> closed by </em>": (markup.unclosed_html, "en", PAGE + "<strong>Bold</em></strong>\n",
+                                 "docs/en/page.md:7:", "</em> closes an element that is not open"),
+    "[](page.md)": (markup.empty_link, "en", PAGE + "See [](contacts.md).\n", "docs/en/page.md:7:",
+                    "a link without text"),
+    "<a href> without text": (markup.empty_link, "en", PAGE + 'See <a href="contacts.md"> </a>.\n',
+                              "docs/en/page.md:7:", "an HTML link without text"),
+}
+
+
+@pytest.mark.parametrize(("rule", "code", "markdown", "where", "what"), MORE_CASES.values(), ids=MORE_CASES)
+def test_more_rules_name_file_and_line(rule, code, markdown, where, what):
+    test_rule_names_file_and_line(rule, code, markdown, where, what)
+
+
+@pytest.mark.parametrize("markdown", [
+    PAGE + 'Asl nomi: <span lang="ru">«О мерах»</span>.\n',
+    PAGE + "<div markdown>\n\nText **bold**.\n\n</div>\n",
+    PAGE + "<ul>\n<li>one\n<li>two\n</ul>\n",  # </li> may be left out
+    PAGE + "A line<br>break, an <abbr title=\"World Wide Web\">WWW</abbr>.\n",
+    PAGE + "`<span>` in code is text.\n",
+    PAGE + "[Contacts](contacts.md), ![](image.png), <a href=\"x.md\" aria-label=\"Contacts\"></a>\n",
+])
+def test_balanced_html_and_links_with_text(markdown):
+    page = source("en", markdown)
+    found = markup.unclosed_html(page) + markup.empty_link(page)
+    assert not found, lines(found)

@@ -10,7 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from siteinfo import BY_CODE
+from siteinfo import BY_CODE, LANGUAGES
 from sitekit.check.project import Project, Source
 from sitekit.site import ROOT
 
@@ -240,7 +240,7 @@ PAGE = FRONT + "# Title {#title}\n\n"
 def source(code: str, markdown: str, page: str = "page.md") -> Source:
     """One file of Markdown in a language (its path is only a name: nothing is read or written)."""
     name = f"docs/{code}/{page}"
-    return Source(ROOT / name, name, BY_CODE[code], page, markdown)
+    return Source(ROOT / name, name, BY_CODE[code], page, markdown, tuple(LANGUAGES))
 
 
 def lines(problems) -> list[str]:

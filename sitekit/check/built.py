@@ -131,8 +131,8 @@ def build_problems(project: Project, build: Build) -> list[Problem]:
         kind, match = next(((k, p.match(message)) for k, p in BUILD_MESSAGES if p.match(message)), (None, None))
         if kind is None:
             src = re.search(DOC + "|page '(?P<page>[^']+)'", message)
-            file = project.source_name(*(src["src"] or src["page"]).split("/", 1)) if src and "/" in \
-                (src["src"] or src["page"] or "") else project.config_name
+            named = (src["src"] or src["page"]) if src else ""
+            file = project.source_name(*named.split("/", 1)) if "/" in named else project.config_name
             what = plain(message.splitlines()[0], project.root)
             problems.append(Problem(existing_file(project, file), None,
                                     f"the build {'fails' if level == 'ERROR' else 'warns'}: {what}",
@@ -150,8 +150,7 @@ def build_problems(project: Project, build: Build) -> list[Problem]:
             continue
         code, _, page = match["src"].partition("/")
         file = project.source_name(code, page)
-        source_code = file.split("/")[-len(page.split("/")) - 1]
-        source = project.source(source_code, page)
+        source = project.source_for(code, page)
         link = match.groupdict().get("link")
         line = find_line(source, link) if source and link else None
         if kind == "not_found":
@@ -161,14 +160,14 @@ def build_problems(project: Project, build: Build) -> list[Problem]:
                 covered += 1
                 continue  # a link into another language: rule cross-language-link
             if target_code in codes:
-                target = project.source_name(target_code, target.split("/", 1)[1]).split(f"{docs}/", 1)[1]
+                target = f"{project.source_code(target_code)}/{target.split('/', 1)[1]}"
             suggestion = f" (did you mean {match['suggest']}?)" if match["suggest"] else ""
             problems.append(Problem(file, line, f"link to {link}: there is no page {docs}/{target}",
                                     f"correct the link{suggestion}, or create that page in every language"))
         elif kind == "anchor":
             target_code, _, target_page = match["target"].partition("/")
             target = project.source_name(target_code, target_page)
-            target_source = project.source(target.split("/")[-len(target_page.split("/")) - 1], target_page)
+            target_source = project.source_for(target_code, target_page)
             problems.append(Problem(
                 file, line, f"link to {link}: {target} has no heading with id #{match['anchor']}",
                 f"link an id it has{_ids_of(target_source)}, or add {{#{match['anchor']}}} to the heading meant"))

@@ -21,6 +21,7 @@ class Source:
     language: Language
     page: str  # "index.md"
     text: str
+    site_languages: tuple[Language, ...] = ()  # every language of the site, generated editions too
 
     def line_of(self, offset: int) -> int:
         return self.text.count("\n", 0, offset) + 1
@@ -71,7 +72,7 @@ class Project:
                         self.unreadable.append((path, data))
                         continue
                     text = text.lstrip("\ufeff").replace("\r\n", "\n")
-                    self._sources.append(Source(path, self.rel(path), lang, page, text))
+                    self._sources.append(Source(path, self.rel(path), lang, page, text, tuple(self.all_languages)))
         return self._sources
 
     def source(self, language_code: str, page: str) -> Source | None:
@@ -83,12 +84,19 @@ class Project:
             grouped.setdefault(source.page, []).append(source)
         return grouped
 
-    def source_name(self, language_code: str, page: str) -> str:
-        """The docs/ file a page of a language comes from: a generated edition's pages come from
-        the language it is made from (uz-cyrl/x.md from docs/uz/x.md)."""
+    def source_code(self, language_code: str) -> str:
+        """The folder a language's pages come from: a generated edition's are its source
+        language's (uz-cyrl -> uz)."""
         lang = self.language(language_code)
-        code = lang.generated_from if lang and lang.generated_from else language_code
-        return f"{self.docs_name}/{code}/{page}"
+        return lang.generated_from if lang and lang.generated_from else language_code
+
+    def source_name(self, language_code: str, page: str) -> str:
+        """The docs/ file a page of a language comes from (uz-cyrl/x.md from docs/uz/x.md)."""
+        return f"{self.docs_name}/{self.source_code(language_code)}/{page}"
+
+    def source_for(self, language_code: str, page: str) -> Source | None:
+        """The Source a page of a language (a generated edition's too) is made from."""
+        return self.source(self.source_code(language_code), page)
 
 
 class _Collect(logging.Handler):

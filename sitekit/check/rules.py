@@ -30,6 +30,7 @@ class Rule:
     scope: str  # one of SCOPES
     function: Callable
     family: str  # the title of its module's family: "Markup and links"
+    module: str  # "sitekit.check.markup"
     # Problems of the rules that run first and matter most are printed first (GitHub keeps only
     # the first 10 annotations of a step): 0 configuration, 1 missing pages, 2 the rest.
     rank: int = 2
@@ -40,7 +41,8 @@ class Rule:
 
     @property
     def summary(self) -> str:
-        return self.doc.split("\n", 1)[0].strip()
+        """The docstring's first paragraph, on one line: what the rule catches."""
+        return " ".join(self.doc.split("\n\n", 1)[0].split())
 
     def section(self, title: str) -> str:
         """The text of the docstring's ``Why:`` or ``Fix:`` part (up to the next part or a blank line)."""
@@ -61,7 +63,7 @@ def rule(name: str, scope: str, rank: int = 2):
 
     def register(function: Callable) -> Rule:
         family = getattr(sys.modules[function.__module__], "FAMILY", function.__module__)
-        registered = Rule(name, scope, function, family, rank)
+        registered = Rule(name, scope, function, family, function.__module__, rank)
         if any(existing.name == name for existing in RULES):
             raise ValueError(f"two rules named {name!r}")
         RULES.append(registered)
@@ -72,10 +74,12 @@ def rule(name: str, scope: str, rank: int = 2):
 
 def rules(scope: str | None = None) -> list[Rule]:
     """The registered rules (of one scope), in the order their families were imported."""
-    from sitekit.check import load_families
+    from sitekit.check import FAMILIES, load_families
 
     load_families()
-    return [r for r in RULES if scope is None or r.scope == scope]
+    order = [f"sitekit.check.{family}" for family in FAMILIES]
+    ranked = sorted(RULES, key=lambda r: order.index(r.module) if r.module in order else len(order))
+    return [r for r in ranked if scope is None or r.scope == scope]
 
 
 def by_name(name: str) -> Rule:

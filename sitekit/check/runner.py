@@ -153,7 +153,7 @@ def rule_list(width: int = 88) -> str:
         if registered.family != family:
             family = registered.family
             lines.append(f"{family}:")
-        summary = textwrap.wrap(registered.summary, width - 26) or [""]
-        lines.append(f"  {registered.name:<23} {summary[0]}")
-        lines += [" " * 26 + more for more in summary[1:]]
+        summary = textwrap.wrap(registered.summary.replace("``", "`"), width - 28) or [""]
+        lines.append(f"  {registered.name:<25} {summary[0]}")
+        lines += [" " * 28 + more for more in summary[1:]]
     return "\n".join(lines)

@@ -20,7 +20,10 @@ FAMILY = "Configuration"
 CONFIG_NAME = "mkdocs.yml"
 
 
-class _AnyTagLoader(yaml.SafeLoader):
+FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml; the Python one explains errors better
+
+
+class _AnyTagLoader(FAST_LOADER):
     """Reads mkdocs.yml's data without running its tags (!ENV, !!python/name:…)."""
 
 
@@ -104,6 +107,12 @@ def yaml_error(error: yaml.YAMLError, text: str) -> tuple[int | None, str, str]:
 
 def read_config_file(path: Path, root: Path) -> tuple[str | None, list[Problem]]:
     """The file's text, or the problems that keep it from being read as YAML."""
+    path, root = Path(path), Path(root)
+    return _read_config_file(path, root, path.stat().st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=64)
+def _read_config_file(path: Path, root: Path, stamp: int) -> tuple[str | None, list[Problem]]:
     name = path.relative_to(root).as_posix()
     data = path.read_bytes()
     try:
@@ -114,11 +123,15 @@ def read_config_file(path: Path, root: Path) -> tuple[str | None, list[Problem]]
     if markers:
         return None, markers
     try:
-        for _event in yaml.parse(text, Loader=yaml.SafeLoader):
+        for _event in yaml.parse(text, Loader=FAST_LOADER):
             pass
-    except yaml.YAMLError as error:
-        line, what, fix = yaml_error(error, text)
-        return None, [Problem(name, line, f"not valid YAML: {what}", fix)]
+    except yaml.YAMLError:
+        try:  # again with the Python parser, whose messages say more
+            for _event in yaml.parse(text, Loader=yaml.SafeLoader):
+                pass
+        except yaml.YAMLError as error:
+            line, what, fix = yaml_error(error, text)
+            return None, [Problem(name, line, f"not valid YAML: {what}", fix)]
     return text, []
 
 

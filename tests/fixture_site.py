@@ -22,6 +22,7 @@ PAGES = {
         "uz": """---
 description: >-
   Sinov sayti: tahrirlovchi tekshiruvi uchun kichik loyiha, uchta tilda yozilgan sahifalar bilan.
+source: this-site
 ---
 
 # Bosh sahifa {#home}
@@ -38,6 +39,7 @@ Savollaringiz boʻlsa, [aloqa sahifasiga](contacts.md#email) qarang.
         "ru": """---
 description: >-
   Тестовый сайт: небольшой проект для проверки редактора со страницами на трёх языках.
+source: this-site
 ---
 
 # Главная {#home}
@@ -54,6 +56,7 @@ description: >-
         "en": """---
 description: >-
   A test site: a small project for the editor check, with pages written in three languages.
+source: this-site
 ---
 
 # Home {#home}
@@ -72,6 +75,7 @@ If you have any questions, see the [contacts page](contacts.md#email).
         "uz": """---
 description: >-
   Sinov saytining aloqa sahifasi: ishonch telefoni, elektron pochta va fikr-mulohaza.
+source: this-site
 ---
 
 # Aloqa {#contacts}
@@ -91,6 +95,7 @@ Fikr-mulohazangizni [elektron pochta orqali](mailto:info@example.org?subject=Fik
         "ru": """---
 description: >-
   Страница контактов тестового сайта: телефон доверия, электронная почта и обратная связь.
+source: this-site
 ---
 
 # Контакты {#contacts}
@@ -110,6 +115,7 @@ description: >-
         "en": """---
 description: >-
   The contacts page of the test site: the trust line, the e-mail address and feedback.
+source: this-site
 ---
 
 # Contacts {#contacts}
@@ -131,6 +137,7 @@ Send us your feedback [by e-mail](mailto:info@example.org?subject=Feedback).
         "uz": """---
 description: >-
   Sinov saytidan foydalanish imkoniyati toʻgʻrisidagi qisqa bayonot, uchta tilda.
+source: this-site
 ---
 
 # Foydalanish imkoniyati {#accessibility}
@@ -141,6 +148,7 @@ foydalanuvchilar uchun ham.
         "ru": """---
 description: >-
   Краткое заявление о доступности тестового сайта, на трёх языках.
+source: this-site
 ---
 
 # Доступность {#accessibility}
@@ -151,6 +159,7 @@ description: >-
         "en": """---
 description: >-
   A short accessibility statement of the test site, in three languages.
+source: this-site
 ---
 
 # Accessibility {#accessibility}

@@ -151,6 +151,9 @@ def file_name(project: Project) -> list[Problem]:
 FRONT_MATTER_KEYS = {
     "title": "the page title, when it differs from the level-1 heading",
     "description": "one or two sentences about the page: search results and link previews show them",
+    # Checked by the build (sitekit/page_sources.py): a name listed under extra.sources in mkdocs.yml.
+    "source": "where the page's content comes from: a name from extra.sources in mkdocs.yml "
+              "(several separated by commas)",
 }
 MIN_DESCRIPTION = 40  # characters; shorter ones say nothing in a search result (tests/test_meta.py)
 
@@ -174,7 +177,8 @@ def front_matter(source: Source) -> list[Problem]:
     Why: MkDocs reads the front matter for the page's title and description (search results
     and link previews show it); broken front matter silently becomes page text.
     Fix: start the file with ``---``, then ``description: >-`` and one or two indented
-    sentences, then ``---``. Only ``title`` and ``description`` are known.
+    sentences, ``source:`` and its name, then ``---``. Only ``title``, ``description`` and
+    ``source`` are known (the build checks that the source is one mkdocs.yml lists).
     """
     text = source.text
     name = source.name
@@ -217,7 +221,7 @@ def front_matter(source: Source) -> list[Problem]:
         if key not in FRONT_MATTER_KEYS:
             problems.append(Problem(
                 name, line_of_key(key), f"unknown front-matter key `{key}`",
-                "the site knows only " + " and ".join(f"`{k}`" for k in FRONT_MATTER_KEYS) + ": remove it"))
+                "the site knows only " + ", ".join(f"`{k}`" for k in FRONT_MATTER_KEYS) + ": remove it"))
     for key in FRONT_MATTER_KEYS:
         if key in data and not (isinstance(data[key], str) and data[key].strip()):
             problems.append(Problem(name, line_of_key(key), f"`{key}` is empty or not text",

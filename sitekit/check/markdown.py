@@ -111,12 +111,29 @@ def visible_text(text: str, keep_language: str | None = None) -> str:
     for pattern in (TAG_RE, LINK_DESTINATION_RE, REFERENCE_RE, ATTR_LIST_RE, AUTOLINK_RE, URL_RE, EMAIL_RE):
         text = blank_all(text, pattern)
     span = front_matter_span(text)
-    if span:  # keep the values, not the keys
-        text = blank_all(text[: span[1]], re.compile(r"^-{3}|^\.{3}|^[A-Za-z_][\w-]*[ \t]*:[ \t]*(?:>-?|\|-?)?",
-                                                     re.M)) + text[span[1]:]
+    if span:  # keep the values shown to readers (title, description), not the keys
+        text = _shown_front_matter(text[: span[1]]) + text[span[1]:]
     # Block markers are not words: headings' #, admonitions' !!! type, list bullets, quotes.
     text = blank_all(text, re.compile(r"^[ \t]*(?:#{1,6}(?=[ \t])|(?:!!!|\?\?\?\+?)[ \t]+[\w-]+|[-*+>](?=[ \t]))", re.M))
     return text
+
+
+SHOWN_KEYS = ("title", "description")
+FRONT_MATTER_KEY_RE = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(?:>-?|\|-?)?")
+
+
+def _shown_front_matter(block: str) -> str:
+    """The front matter with everything blanked but the values of SHOWN_KEYS."""
+    lines = block.split("\n")
+    shown = False
+    for i, line in enumerate(lines):
+        key = FRONT_MATTER_KEY_RE.match(line)
+        if key:
+            shown = key.group(1) in SHOWN_KEYS
+            lines[i] = " " * key.end() + line[key.end():] if shown else " " * len(line)
+        elif re.fullmatch(r"-{3}|\.{3}", line.strip()) or not shown:
+            lines[i] = " " * len(line)
+    return "\n".join(lines)
 
 
 def find_line(source: Source, needle: str) -> int | None:

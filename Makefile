@@ -38,7 +38,7 @@ fix: $(BIN)/.installed
 	$(BIN)/python scripts/check.py --fix
 
 status: $(BIN)/.installed
-	$(BIN)/python scripts/status.py
+	$(BIN)/python scripts/status.py $(if $(DIFF),--diff)
 
 # PAGE, LABEL, UZ, RU, EN, AFTER, NOT_IN_NAV, FROM and TO reach the scripts in the environment
 # (make exports command-line variables), so quotes and spaces in titles need no escaping.

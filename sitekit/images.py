@@ -394,6 +394,12 @@ def image_problems(config) -> list[Problem]:
     return problems
 
 
+def editor_problems(project) -> list[Problem]:
+    """The rules above for the editor check (``sitekit/check/images.py`` calls this with its
+    ``Project``; everything they need is its site configuration)."""
+    return image_problems(project.config)
+
+
 def _across_languages(pages: list[_Page], docs: Path) -> list[Problem]:
     """The same pictures on every language's page, each with alt text of its own language
     (pictures that are missing are reported as such, and a page showing one is not also

@@ -23,7 +23,7 @@ def built_site(tmp_path_factory) -> BuiltSite:
 @pytest.fixture(scope="session")
 def photo_site(tmp_path_factory):
     """A fixture site of its own with a generated 3000×2000, 5 MB photograph shown the
-    documented way (tests/fixture_site.py), built: (sources, built site)."""
-    from fixture_site import build_photo_site, photo
+    documented way (tests/loop_site.py), built: (sources, built site)."""
+    from loop_site import build_photo_site, photo
 
     return build_photo_site(tmp_path_factory.mktemp("photo-site"), photo())

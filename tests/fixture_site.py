@@ -1,166 +1,256 @@
-"""A small site of its own, in a temporary folder, for the tests of the editor's tools (pictures,
-new pages, renames, previews): the project's configuration, templates, hooks and interface
-strings, with pages the test writes instead of today's. Today's pages are never read or changed,
-so an editor's edit cannot break these tests.
-
-The fixture's navigation replaces mkdocs.yml's (and the labels in i18n/*.yml) by editing those
-copies as text, as the page commands do.
-"""
+"""A small site of its own for the editor check's tests: the real configuration (mkdocs.yml
+with a shorter nav, i18n/, overrides/) copied into a temporary folder, and three small pages
+in each language written here. Tests change these, never today's docs/."""
 
 from __future__ import annotations
 
-import random
+import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
-from PIL import Image
-
-from sitekit import navigation
+from siteinfo import BY_CODE, LANGUAGES
+from sitekit.check.project import Project, Source
 from sitekit.site import ROOT
 
-LANGUAGES = ("uz", "ru", "en")  # the languages editors write (uz-cyrl is made from uz)
+CHECK = ROOT / "scripts" / "check.py"
+NAV = "nav:\n  - Home: index.md\n  - Contacts: contacts.md\n"
 
-# Neutral sentences, one per language, long enough for a language identifier to be sure.
-TEXT = {
-    "uz": "Bu sahifa sinov uchun yozilgan. Unda sayt qanday ishlashi tekshiriladi va har bir tilda "
-          "oʻz matni bor.",
-    "ru": "Эта страница написана для проверки. На ней проверяется, как работает сайт, и на каждом "
-          "языке у неё свой текст.",
-    "en": "This page was written for a test. It checks how the site works, and in every language it "
-          "has a text of its own.",
+PAGES = {
+    "index.md": {
+        "uz": """---
+description: >-
+  Sinov sayti: tahrirlovchi tekshiruvi uchun kichik loyiha, uchta tilda yozilgan sahifalar bilan.
+source: this-site
+---
+
+# Bosh sahifa {#home}
+
+Bu sahifa tahrirlovchi tekshiruvining sinovlari uchun yozilgan. Unda oddiy matn, havola va
+raqamlar bor.
+
+Hisobotda 148,0 ming tonna, 2021-yil 24-iyundagi sana va PQ-5159-son qaror tilga olinadi.
+
+## Savollar {#questions}
+
+Savollaringiz boʻlsa, [aloqa sahifasiga](contacts.md#email) qarang.
+""",
+        "ru": """---
+description: >-
+  Тестовый сайт: небольшой проект для проверки редактора со страницами на трёх языках.
+source: this-site
+---
+
+# Главная {#home}
+
+Эта страница написана для тестов проверки редактора. В ней есть обычный текст, ссылка и
+числа.
+
+В отчёте упоминаются 148,0 тыс. тонн, дата 24.06.2021 и постановление № ПП-5159.
+
+## Вопросы {#questions}
+
+Если у вас есть вопросы, смотрите [страницу контактов](contacts.md#email).
+""",
+        "en": """---
+description: >-
+  A test site: a small project for the editor check, with pages written in three languages.
+source: this-site
+---
+
+# Home {#home}
+
+This page is written for the tests of the editor check. It has plain text, a link and
+numbers.
+
+The report mentions 148.0 thousand tonnes, the date 24 June 2021 and Resolution No. PP-5159.
+
+## Questions {#questions}
+
+If you have any questions, see the [contacts page](contacts.md#email).
+""",
+    },
+    "contacts.md": {
+        "uz": """---
+description: >-
+  Sinov saytining aloqa sahifasi: ishonch telefoni, elektron pochta va fikr-mulohaza.
+source: this-site
+---
+
+# Aloqa {#contacts}
+
+## Ishonch telefoni {#trust-line}
+
+Ishonch telefoni: [(+998 70) 619-23-33](tel:+998706192333).
+
+## Elektron pochta {#email}
+
+Elektron pochta manzili: [info@example.org](mailto:info@example.org).
+
+## Fikr-mulohaza {#feedback}
+
+Fikr-mulohazangizni [elektron pochta orqali](mailto:info@example.org?subject=Fikr) yuboring.
+""",
+        "ru": """---
+description: >-
+  Страница контактов тестового сайта: телефон доверия, электронная почта и обратная связь.
+source: this-site
+---
+
+# Контакты {#contacts}
+
+## Телефон доверия {#trust-line}
+
+Телефон доверия: [(+998 70) 619-23-33](tel:+998706192333).
+
+## Электронная почта {#email}
+
+Электронный адрес: [info@example.org](mailto:info@example.org).
+
+## Обратная связь {#feedback}
+
+Отправьте свой отзыв [по электронной почте](mailto:info@example.org?subject=Otzyv).
+""",
+        "en": """---
+description: >-
+  The contacts page of the test site: the trust line, the e-mail address and feedback.
+source: this-site
+---
+
+# Contacts {#contacts}
+
+## Trust line {#trust-line}
+
+Trust line: [(+998 70) 619-23-33](tel:+998706192333).
+
+## E-mail {#email}
+
+E-mail address: [info@example.org](mailto:info@example.org).
+
+## Feedback {#feedback}
+
+Send us your feedback [by e-mail](mailto:info@example.org?subject=Feedback).
+""",
+    },
+    "accessibility.md": {
+        "uz": """---
+description: >-
+  Sinov saytidan foydalanish imkoniyati toʻgʻrisidagi qisqa bayonot, uchta tilda.
+source: this-site
+---
+
+# Foydalanish imkoniyati {#accessibility}
+
+Ushbu sayt hamma uchun qulay boʻlishga intiladi, jumladan faqat klaviatura bilan
+foydalanuvchilar uchun ham.
+""",
+        "ru": """---
+description: >-
+  Краткое заявление о доступности тестового сайта, на трёх языках.
+source: this-site
+---
+
+# Доступность {#accessibility}
+
+Этот сайт стремится быть удобным для всех, в том числе для тех, кто пользуется только
+клавиатурой.
+""",
+        "en": """---
+description: >-
+  A short accessibility statement of the test site, in three languages.
+source: this-site
+---
+
+# Accessibility {#accessibility}
+
+This site aims to be usable by everyone, including people who use a keyboard only.
+""",
+    },
 }
-TITLES = {
-    "index.md": {"uz": "Bosh sahifa", "ru": "Главная", "en": "Home"},
-    "contacts.md": {"uz": "Aloqa", "ru": "Контакты", "en": "Contacts"},
-    "accessibility.md": {"uz": "Foydalanish imkoniyati", "ru": "Доступность", "en": "Accessibility"},
-}
-# The photo page: one picture under the title (in the first screen), one after several
-# paragraphs, and a link to the full-size picture.
-ALT = {"uz": "Zavod binosi kunduzi", "ru": "Здание завода днём", "en": "The plant building by day"}
-PHOTO_TITLES = {"uz": "Surat", "ru": "Фото", "en": "Photo"}
-FULL_SIZE = {"uz": "Katta surat", "ru": "Большое фото", "en": "Full-size picture"}
-# The fixture's nav: (English label, page); labels per language come from TITLES.
-NAV = [("Home", "index.md"), ("Contacts", "contacts.md")]
 
 
-# Fixture pages take their content from no source text: they are about the site itself.
-SOURCE = "this-site"
-
-
-def page_markdown(lang: str, title: str, anchor: str, body: str = "") -> str:
-    return (f"---\ndescription: >-\n  {TEXT[lang].split('.')[0]}.\nsource: {SOURCE}\n---\n\n"
-            f"# {title} {{#{anchor}}}\n\n{TEXT[lang]}\n\n{body}")
-
-
-def _replace_block(text: str, key: str, body: list[str]) -> str:
-    lines = text.split("\n")
-    block = navigation.find_block(lines, key)
-    assert block is not None, f"no {key}: in the copied file"
-    lines[block.start:block.end] = body
-    return "\n".join(lines)
-
-
-def make_site(root: Path, pages: dict[str, dict[str, str]] | None = None,
-              nav: list[tuple[str, str, dict[str, str]]] = (), git: bool = False) -> Path:
-    """A site in ``root``: index, contacts and accessibility pages in every language, plus
-    ``pages`` (page -> language -> Markdown) and ``nav`` entries (label, page, titles by
-    language) for them. With ``git``, a repository with one commit on branch ``main``."""
+def make_site(root: Path, pages: dict | None = None) -> Path:
+    """The fixture site in root (created), with PAGES (or the pages given) in every language."""
     root.mkdir(parents=True, exist_ok=True)
-    shutil.copytree(ROOT / "overrides", root / "overrides", ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copytree(ROOT / "i18n", root / "i18n")
+    for name in ("i18n", "overrides"):
+        shutil.copytree(ROOT / name, root / name, ignore=shutil.ignore_patterns("__pycache__"))
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    entries = NAV + [(label, page) for label, page, _titles in nav]
-    config = _replace_block(config, "nav", [f"  - {label}: {page}" for label, page in entries])
-    config = _replace_block(config, "not_in_nav", ["  accessibility.md"])
+    # Only the nav block changes: every other setting stays the site's own.
+    config = re.sub(r"^nav:\n(?:[ \t]+.*\n|\n)*", NAV, config, flags=re.M)
     (root / "mkdocs.yml").write_text(config, encoding="utf-8")
-    labels = {label: TITLES[page] for label, page in NAV}
-    labels.update({label: titles for label, _page, titles in nav})
-    for lang in LANGUAGES:
-        path = root / "i18n" / f"{lang}.yml"
-        text = path.read_text(encoding="utf-8")
-        text = _replace_block(text, "nav", [f"  {label}: {by_lang[lang]}" for label, by_lang in labels.items()])
-        path.write_text(text, encoding="utf-8")
-        for page, titles in TITLES.items():
-            anchor = page.removesuffix(".md")
-            body = f"## {({'uz': 'Fikr', 'ru': 'Отзыв', 'en': 'Feedback'})[lang]} {{#feedback}}\n\n{TEXT[lang]}\n" \
-                if page == "contacts.md" else ""
-            write(root / "docs" / lang / page, page_markdown(lang, titles[lang], anchor, body))
-    for page, by_lang in (pages or {}).items():
-        for lang, markdown in by_lang.items():
-            write(root / "docs" / lang / page, markdown)
-    if git:
-        commit_all(root, "The fixture site", init=True)
+    for page, languages in (pages or PAGES).items():
+        for code, text in languages.items():
+            write(root, f"docs/{code}/{page}", text)
     return root
 
 
-def write(path: Path, text: str | bytes) -> Path:
+def write(root: Path, name: str, text: str) -> None:
+    path = root / name
     path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(text, bytes):
-        path.write_bytes(text)
-    else:
-        path.write_text(text, encoding="utf-8")
-    return path
+    path.write_text(text, encoding="utf-8")
 
 
-def git(root: Path, *args: str) -> str:
-    return subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, check=True).stdout
+def edit(root: Path, name: str, old: str, new: str, count: int = 1) -> None:
+    path = root / name
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) >= count, f"{name} has no {old!r}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
 
 
-def commit_all(root: Path, message: str, init: bool = False) -> str:
-    if init:
-        git(root, "init", "-q", "-b", "main")
-        git(root, "config", "user.email", "editor@example.org")
-        git(root, "config", "user.name", "Editor")
-        git(root, "config", "commit.gpgsign", "false")
-    (root / ".gitignore").write_text("/.cache/\n/site/\n", encoding="utf-8")
-    git(root, "add", "-A")
-    git(root, "commit", "-q", "-m", message)
-    return git(root, "rev-parse", "HEAD").strip()
+def append(root: Path, name: str, text: str) -> None:
+    with open(root / name, "a", encoding="utf-8") as file:
+        file.write(text)
 
 
-def photo(width: int = 3000, height: int = 2000, quality: int = 97, exif: bytes | None = None) -> bytes:
-    """A generated photograph: gradients, shapes and fine grain, so that it weighs what a
-    camera's JPEG does (3000×2000 at quality 97: about 5 MB)."""
-    from io import BytesIO
-
-    from PIL import ImageDraw
-
-    red = Image.linear_gradient("L").resize((width, height))
-    green = Image.radial_gradient("L").resize((width, height))
-    blue = red.transpose(Image.Transpose.FLIP_LEFT_RIGHT)
-    base = Image.merge("RGB", (red, green, blue))
-    draw = ImageDraw.Draw(base)
-    for i in range(12):
-        x, y = (i * 397) % width, (i * 251) % height
-        draw.ellipse((x, y, x + width // 7, y + height // 7), fill=((i * 40) % 256, (i * 90) % 256, (i * 150) % 256))
-    # Seeded grain: the same picture (and so the same variant sizes) on every run.
-    rng = random.Random(5159)
-    grain = Image.merge("RGB", [Image.frombytes("L", (width, height), rng.randbytes(width * height)) for _ in range(3)])
-    image = Image.blend(base, grain, 0.35)
-    buffer = BytesIO()
-    image.save(buffer, "JPEG", quality=quality, **({"exif": exif} if exif else {}))
-    return buffer.getvalue()
+def line_of(root: Path, name: str, needle: str) -> int:
+    text = (root / name).read_text(encoding="utf-8")
+    assert needle in text, f"{needle!r} not in {name}"
+    return text[: text.index(needle)].count("\n") + 1
 
 
-def photo_page(lang: str, name: str = "photo.jpg", alt: str | None = None, before: str = "") -> str:
-    """A page with one picture, shown the documented way."""
-    alt = ALT[lang] if alt is None else alt
-    return page_markdown(lang, PHOTO_TITLES[lang], "photo", f"{before}![{alt}](../assets/images/{name})\n")
+PROBLEM_LINE = re.compile(r"^[\w./-][\w./ -]*?(?::\d+)?: (?:warning: )?\S.* — \S.*$")
+SUMMARY_LINE = re.compile(r"^check: \d+ errors?, \d+ warnings? \(")
 
 
-def build_photo_site(tmp: Path, data: bytes) -> tuple[Path, Path]:
-    """The fixture site with the photo page (the photo twice and a link to it), committed,
-    and its strict build: (sources, built site)."""
-    from sitekit.build import build
+def run_check(root: Path, *args: str) -> subprocess.CompletedProcess:
+    """scripts/check.py on a project; its output never has a traceback, an exception's name
+    or an absolute path, and every line is a problem line or the summary."""
+    done = subprocess.run([sys.executable, str(CHECK), "--config", str(root / "mkdocs.yml"), *args],
+                          capture_output=True, text=True, cwd=root)
+    output = done.stdout + done.stderr
+    assert "Traceback" not in output, output
+    assert not re.search(r"\b\w+(?:Error|Exception)\b", output), output
+    assert str(root) not in output and "/tmp/" not in output, output
+    assert not done.stderr, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines and SUMMARY_LINE.match(lines[-1]), done.stdout
+    for line in lines[:-1]:
+        if not line.startswith(("fixed ", "--fix: ")):
+            assert PROBLEM_LINE.match(line), f"not one `file:line: what — fix` line: {line!r}"
+    return done
 
-    pages = {"photo.md": {lang: photo_page(lang) + "\n" + "\n\n".join([TEXT[lang]] * 6) +
-                          f"\n\n![{ALT[lang]} (2)](../assets/images/photo.jpg)\n\n"
-                          f"[{FULL_SIZE[lang]}](../assets/images/photo.jpg)\n" for lang in ALT}}
-    root = make_site(tmp / "src", pages=pages, nav=[("Photo", "photo.md", PHOTO_TITLES)])
-    write(root / "docs" / "assets" / "images" / "photo.jpg", data)
-    commit_all(root, "A photo, the documented way", init=True)
-    site = tmp / "built"
-    result = build(site, root / "mkdocs.yml")
-    assert result.ok, result.output[-3000:]
-    return root, site
+
+def problems(done: subprocess.CompletedProcess) -> list[str]:
+    return [line for line in done.stdout.splitlines()[:-1] if not line.startswith(("fixed ", "--fix: "))]
+
+
+def project_of(root: Path) -> Project:
+    from sitekit.site import load_site_config
+
+    load_site_config.cache_clear()  # the fixture's mkdocs.yml may have changed
+    return Project(root / "mkdocs.yml")
+
+
+FRONT = "---\ndescription: A page about something, in a sentence or two for the search results.\n---\n\n"
+PAGE = FRONT + "# Title {#title}\n\n"
+
+
+def source(code: str, markdown: str, page: str = "page.md") -> Source:
+    """One file of Markdown in a language (its path is only a name: nothing is read or written)."""
+    name = f"docs/{code}/{page}"
+    return Source(ROOT / name, name, BY_CODE[code], page, markdown, tuple(LANGUAGES))
+
+
+def lines(problems) -> list[str]:
+    return [str(problem) for problem in problems]

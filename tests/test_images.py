@@ -1,6 +1,6 @@
 """Pictures, the documented way: one file in docs/assets/images/, shown in every language's page
 with alt text of its own. On fixtures only: a generated 3000×2000 photograph (about 5 MB) and a
-small site in a temporary folder (tests/fixture_site.py).
+small site in a temporary folder (tests/loop_site.py).
 
 - the variants (sitekit.image_variants): widths, orientation, no metadata, the same bytes every
   time, cached, limits;
@@ -19,7 +19,7 @@ import pytest
 from bs4 import BeautifulSoup
 from PIL import Image
 
-from fixture_site import ALT, PHOTO_TITLES, make_site, photo, photo_page, write
+from loop_site import ALT, PHOTO_TITLES, make_site, photo, photo_page, write
 from sitekit import image_variants, images
 from sitekit.build import build
 from sitekit.image_variants import ImageRejected, VariantCache

@@ -1,4 +1,4 @@
-"""The editor's page commands, on a fixture site of its own (tests/fixture_site.py):
+"""The editor's page commands, on a fixture site of its own (tests/loop_site.py):
 
 - `make new-page` (scripts/new_page.py) creates the page in every language and adds it to the
   navigation of mkdocs.yml and every i18n/<lang>.yml, as text: the files still load, the entry
@@ -25,7 +25,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from fixture_site import TEXT, commit_all, git, make_site, page_markdown, write
+from loop_site import TEXT, commit_all, git, make_site, page_markdown, write
 from sitekit.build import build
 from sitekit.site import ROOT, load_site_config
 from sitekit.strings import load_strings

@@ -1,5 +1,5 @@
 """The reviewers' preview (scripts/preview.py, sitekit/preview.py), on a fixture git repository
-of its own (tests/fixture_site.py): a change to one page lists that page in all four editions
+of its own (tests/loop_site.py): a change to one page lists that page in all four editions
 with its translation status, and writes a phone and a desktop screenshot of each, plus one
 picture of them all; pictures and site-wide files count; without a browser it says so.
 """
@@ -14,7 +14,7 @@ import sys
 import pytest
 from PIL import Image
 
-from fixture_site import ALT, PHOTO_TITLES, commit_all, git, make_site, page_markdown, photo, photo_page, write
+from loop_site import ALT, PHOTO_TITLES, commit_all, git, make_site, page_markdown, photo, photo_page, write
 from sitekit.site import ROOT
 
 PREVIEW = ROOT / "scripts" / "preview.py"

@@ -1,4 +1,4 @@
-"""Pictures in the browser, on the fixture photo site (tests/fixture_site.py: a page with a
+"""Pictures in the browser, on the fixture photo site (tests/loop_site.py: a page with a
 generated 3000×2000, 5 MB photograph under its title, again further down, and a link to it):
 
 - the first view stays within the page-weight budget, measured as test_page_weight.py

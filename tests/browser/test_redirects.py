@@ -1,12 +1,12 @@
 """A moved page's old address, in a real browser (with and without JavaScript): the reader
 lands on the new page of the same edition. On a fixture site with one redirect
-(tests/fixture_site.py), built and served like GitHub Pages."""
+(tests/loop_site.py), built and served like GitHub Pages."""
 
 from urllib.parse import urlsplit
 
 import pytest
 
-from fixture_site import make_site, page_markdown
+from loop_site import make_site, page_markdown
 from sitekit import navigation
 from sitekit.build import build
 from sitekit.pages_server import PagesServer

@@ -38,7 +38,7 @@ SOURCE = "this-site"
 
 
 def page_markdown(lang: str, title: str, anchor: str, body: str = "") -> str:
-    return (f"---\ndescription: >-\n  {TEXT[lang].split('.')[0]}.\nsource: {SOURCE}\n---\n\n"
+    return (f"---\ndescription: >-\n  {TEXT[lang]}\nsource: {SOURCE}\n---\n\n"
             f"# {title} {{#{anchor}}}\n\n{TEXT[lang]}\n\n{body}")
 
 

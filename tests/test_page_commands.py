@@ -237,7 +237,7 @@ def events_site(tmp_path):
     root = make_site(tmp_path / "site", pages=pages, nav=[("Events", "events.md", EVENTS)])
     for lang in ("uz", "ru", "en"):
         with open(root / "docs" / lang / "index.md", "a", encoding="utf-8") as index:
-            index.write(f"\n[{EVENTS[lang]}](events.md#news) · [`events.md`](events.md)\n")
+            index.write(f"\n[{EVENTS[lang]}](events.md#news) · [the `events.md` page](events.md)\n")
         with open(root / "docs" / lang / "contacts.md", "a", encoding="utf-8") as contacts:
             contacts.write(f"\n[{EVENTS[lang]}][events]\n\n[events]: events.md\n")
     commit_all(root, "Events", init=True)
@@ -256,7 +256,7 @@ def test_rename_moves_the_page_its_links_and_its_nav_entry(events_site):
         assert "[home](../index.md)" in moved
         assert "[not a link](events.md)" in moved  # code stays as written
         index = (docs / "index.md").read_text(encoding="utf-8")
-        assert "](news/events.md#news)" in index and "[`events.md`](news/events.md)" in index
+        assert "](news/events.md#news)" in index and "[the `events.md` page](news/events.md)" in index
         assert "[events]: news/events.md" in (docs / "contacts.md").read_text(encoding="utf-8")
     after = (events_site / "mkdocs.yml").read_text(encoding="utf-8")
     assert ("Events", "news/events.md") in flat_nav(config_of(events_site).nav)

@@ -1,31 +1,34 @@
-"""What the built site promises about its own integrity: a Content-Security-Policy in every
-page, robots.txt and security.txt at their well-known places, nothing loaded over http://."""
+"""What the built site promises about its own integrity: the same Content-Security-Policy in
+every page, allowing no inline script; robots.txt and security.txt at their well-known places;
+nothing loaded over http://. (What the publishing build refuses: tests/test_publishing_safety.py.)"""
 
-import base64
 import datetime
-import hashlib
 import re
 
 import pytest
 from bs4 import BeautifulSoup
 
-from siteinfo import language_page_params
-from sitekit import site
+from siteinfo import LANGUAGES, language_page_params
+from sitekit import csp, site
 from sitekit.git_dates import last_commit_time
 
 SITE_URL = site.load_site_config().site_url
-EXECUTABLE = {"", "text/javascript", "application/javascript", "module"}
+DATA_BLOCKS = {"application/json", "application/ld+json"}  # <script> types a browser never runs
 
 
 def all_pages(built_site):
     return built_site.html_files()
 
 
-def policy(soup) -> dict[str, list[str]]:
+def policy_text(soup) -> str:
     meta = soup.head.find("meta", attrs={"http-equiv": "Content-Security-Policy"})
     assert meta is not None, "no Content-Security-Policy meta tag"
+    return meta["content"]
+
+
+def policy(soup) -> dict[str, list[str]]:
     directives = {}
-    for part in meta["content"].split(";"):
+    for part in policy_text(soup).split(";"):
         name, *sources = part.split()
         directives[name] = sources
     return directives
@@ -45,22 +48,42 @@ def test_policy_directives(built_site, lang, page):
     soup = built_site.soup(built_site.page_path(lang, page))
     directives = policy(soup)
     assert directives["default-src"] == ["'self'"]
-    scripts = directives["script-src"]
-    assert scripts[0] == "'self'"
-    assert not {"'unsafe-inline'", "'unsafe-eval'", "*", "data:", "http:", "https:"} & set(scripts)
+    # Only the site's own files: no inline script at all, so no hash and no nonce either.
+    assert directives["script-src"] == ["'self'"]
     assert directives["object-src"] == ["'none'"]
     assert directives["base-uri"] == ["'self'"]
     assert directives["img-src"] == ["'self'", "data:"]
     assert directives["form-action"] == ["'none'"]
     assert "frame-ancestors" not in directives, "ignored in a meta tag: it would only mislead"
-    # Exactly the page's own executable inline scripts are allowed, by hash.
-    expected = set()
-    for script in soup.find_all("script", src=False):
-        if (script.get("type") or "").lower() in EXECUTABLE:
-            digest = hashlib.sha256((script.string or "").encode("utf-8")).digest()
-            expected.add("'sha256-" + base64.b64encode(digest).decode() + "'")
-    assert set(scripts[1:]) == expected
-    assert expected, "the colour-scheme script is inline and must be allowed by its hash"
+
+
+def test_every_page_has_the_same_policy(built_site):
+    """The policy is not computed from a page, so no page's content can change it."""
+    policies = {path: policy_text(built_site.soup(path)) for path in all_pages(built_site)}
+    assert len(set(policies.values())) == 1, policies
+    assert set(policies.values()) == {csp.policy()}
+
+
+def test_no_page_has_an_inline_script(built_site):
+    """The policy allows no inline script, so a built page with one would be broken: the
+    colour-scheme script is a file (assets/javascripts/palette.js); data blocks stay inline."""
+    inline = []
+    for path in all_pages(built_site):
+        for script in built_site.soup(path).find_all("script", src=False):
+            if (script.get("type") or "").strip().lower() not in DATA_BLOCKS:
+                inline.append(f"{path}: {str(script)[:80]}")
+    assert not inline, "\n".join(inline[:20])
+    palette = built_site.soup(built_site.page_path(LANGUAGES[0], "index.md")).head.find("script", src=True)
+    assert palette["src"].endswith("assets/javascripts/palette.js") and not palette.has_attr("defer") \
+        and not palette.has_attr("async"), "palette.js must block rendering: it sets the scheme before first paint"
+
+
+def test_policy_is_the_same_whatever_the_page_contains():
+    clean = "<!doctype html><html><head><title>t</title></head><body><p>x</p></body></html>"
+    injected = clean.replace("<p>x</p>", "<p>x</p><script>alert(1)</script><img src=x onerror=alert(2)>"
+                                         "<script src=https://evil.example/x.js></script>")
+    meta = re.compile(r'<meta http-equiv="Content-Security-Policy" content="[^"]*">')
+    assert meta.search(csp.with_policy(clean)).group() == meta.search(csp.with_policy(injected)).group()
 
 
 def test_robots_txt_names_the_sitemap(built_site):

@@ -146,3 +146,45 @@ def test_policy_is_left_out_only_under_serve(command, policed):
     page = "<!doctype html><html><head><title>t</title></head><body><p>x</p></body></html>"
     has_policy = "Content-Security-Policy" in hook.on_post_page(page, page=None, config=None)
     assert has_policy is policed
+
+
+def test_serve_keeps_live_reload_and_adds_no_policy(tmp_path):
+    """`mkdocs serve` (make serve) injects its live-reload script; with no policy under serve it
+    runs. The publishing check runs there too and finds nothing in today's pages."""
+    import os
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    address = f"http://127.0.0.1:{port}/"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": address}
+    log = open(tmp_path / "serve.log", "w+", encoding="utf-8")
+    serving = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}",
+                                "--config-file", str(site.ROOT / "mkdocs.yml")],
+                               cwd=site.ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        html = None
+        for _ in range(240):
+            if serving.poll() is not None:
+                break
+            try:
+                with urllib.request.urlopen(address + "en/contacts/", timeout=2) as response:
+                    html = response.read().decode("utf-8")
+                    break
+            except OSError:
+                time.sleep(0.25)
+        log.seek(0)
+        output = log.read()
+        assert html is not None, f"mkdocs serve did not serve the page:\n{output[-3000:]}"
+    finally:
+        serving.terminate()
+        serving.wait(timeout=20)
+        log.close()
+    assert "Content-Security-Policy" not in html
+    assert re.search(r"\blivereload\(\d+, \d+\);\s*</script>", html), html[-500:]  # inline, as MkDocs 1.6 injects it
+    assert "ERROR" not in output and "Traceback" not in output, output[-3000:]

@@ -1,7 +1,7 @@
 """Benchmark: what the colour-scheme script costs before first paint, measured, not asserted.
 
 usage: python scripts/bench_first_paint.py [--variant NAME=PROJECT_DIR ...] [--runs N]
-                                           [--output BENCHMARKS.md] [--section NAME]
+                                           [--lighthouse-runs N] [--output BENCHMARKS.md] [--section NAME]
 
 Each variant (default: this checkout, named "current") is built with `mkdocs build --strict`
 and served like GitHub Pages (gzip on). The system Chromium then opens a few pages cold (a
@@ -10,13 +10,17 @@ the DevTools protocol (Network.emulateNetworkConditions), with the system in dar
 nothing stored. Variants and profiles are interleaved run by run, so the machine's load
 falls on all of them alike. Per variant and profile it reports:
 
-- first paint and first contentful paint (the browser's paint timing entries), medians and
-  interquartile ranges over the runs, in milliseconds after navigation start;
+- first contentful paint (the browser's paint timing entry; first paint is the same frame
+  here), median, interquartile range and fastest run, in milliseconds after navigation start;
+- when the last render-blocking request has arrived (Resource Timing responseEnd): the
+  network's share of first paint, which a busy machine disturbs less than paint times;
 - the requests the browser itself marks render-blocking (Resource Timing
   renderBlockingStatus), and all requests made before first contentful paint;
 - whether the first rendered frame was already dark: in the first requestAnimationFrame
   callback (which runs just before the browser paints a frame) <html> must carry
-  data-md-color-scheme="slate" and <body> a dark background, in every run.
+  data-md-color-scheme="slate" and <body> a dark background, in every run;
+- with --lighthouse-runs, Lighthouse's performance score and simulated first paint on the
+  home pages, and which requests it calls render-blocking.
 
 To compare an inline script with an external file, copy the project, change the template
 in the copy, and pass both: --variant inline=/tmp/copy --variant external=. The figures
@@ -92,6 +96,7 @@ def measure_once(browser, url: str, conditions) -> dict:
       return {
         fp: paint['first-paint'], fcp,
         blocking: resources.filter(r => r.renderBlockingStatus === 'blocking').map(r => r.name.split('/').pop()),
+        blockingDone: Math.max(0, ...resources.filter(r => r.renderBlockingStatus === 'blocking').map(r => r.responseEnd)),
         beforeFcp: 1 + resources.filter(r => r.startTime < fcp).length,
         frame: window.__firstFrame,
       };
@@ -99,6 +104,56 @@ def measure_once(browser, url: str, conditions) -> dict:
     context.close()
     row["dark"] = bool(row["frame"]) and row["frame"]["scheme"] == "slate" and dark(row["frame"]["background"])
     return row
+
+
+def lighthouse_runs(variants: dict[str, Path], runs: int, chromium: str) -> list[dict]:
+    """Lighthouse (mobile preset, simulated Slow 4G) on each variant's home pages, interleaved:
+    its performance score, its simulated first contentful paint and what it calls render-blocking."""
+    import json
+    import subprocess
+
+    from sitekit.build import build
+    from sitekit.pages_server import PagesServer
+    from sitekit.site import load_site_config
+
+    binary = REPO / ".cache" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
+    if not binary.exists():
+        raise SystemExit("bench: run `make bench` once first: it installs Lighthouse into .cache/lighthouse")
+    found: dict[tuple, list[dict]] = {}
+    with tempfile.TemporaryDirectory() as work:
+        servers = {}
+        for name, project in variants.items():
+            result = build(Path(work) / name, config_file=project / "mkdocs.yml")
+            if not result.ok:
+                raise SystemExit(f"bench: the build of {name} failed")
+            base_path = urlsplit(load_site_config(project / "mkdocs.yml").site_url).path
+            servers[name] = PagesServer(Path(work) / name, base_path).__enter__()
+        try:
+            for _ in range(runs):
+                for page in ("", "en/"):
+                    for name, server in servers.items():
+                        with tempfile.TemporaryDirectory() as profile:
+                            done = subprocess.run(
+                                [str(binary), server.url + page, "--quiet", "--output=json", "--output-path=stdout",
+                                 "--only-categories=performance",
+                                 "--chrome-flags=--headless=new " + " ".join(CHROMIUM_ARGS) + f" --user-data-dir={profile}"],
+                                capture_output=True, text=True, env={**os.environ, "CHROME_PATH": chromium})
+                        report = json.loads(done.stdout)
+                        audits = report["audits"]
+                        blocking = audits.get("render-blocking-insight") or audits.get("render-blocking-resources") or {}
+                        items = (blocking.get("details") or {}).get("items", [])
+                        found.setdefault((name, "/" + page), []).append({
+                            "score": round(report["categories"]["performance"]["score"] * 100),
+                            "fcp": audits["first-contentful-paint"]["numericValue"],
+                            "blocking": sorted(item.get("url", "").rsplit("/", 1)[-1] for item in items),
+                        })
+        finally:
+            for server in servers.values():
+                server.__exit__(None, None, None)
+    return [{"variant": name, "page": page, "scores": [r["score"] for r in rows],
+             "fcp": statistics.median(r["fcp"] for r in rows),
+             "blocking": sorted(set(item for r in rows for item in r["blocking"]))}
+            for (name, page), rows in found.items()]
 
 
 def quartiles(values: list[float]) -> tuple[float, float, float]:
@@ -141,7 +196,9 @@ def measure(variants: dict[str, Path], runs: int, chromium: str) -> list[dict]:
     for (name, profile, page), rows in results.items():
         summary.append({
             "variant": name, "profile": profile, "page": "/" + page,
-            "fp": quartiles([r["fp"] for r in rows]), "fcp": quartiles([r["fcp"] for r in rows]),
+            "fcp": quartiles([r["fcp"] for r in rows]),
+            "fcp_min": min(r["fcp"] for r in rows),
+            "done": quartiles([r["blockingDone"] for r in rows]), "done_min": min(r["blockingDone"] for r in rows),
             "blocking": sorted(set(item for r in rows for item in r["blocking"])),
             "blocking_count": statistics.median(len(r["blocking"]) for r in rows),
             "before_fcp": statistics.median(r["beforeFcp"] for r in rows),
@@ -150,7 +207,7 @@ def measure(variants: dict[str, Path], runs: int, chromium: str) -> list[dict]:
     return summary
 
 
-def render(section: str, rows: list[dict], variants: dict[str, Path], runs: int) -> str:
+def render(section: str, rows: list[dict], variants: dict[str, Path], runs: int, lights: list[dict]) -> str:
     import datetime
     import platform
 
@@ -158,20 +215,32 @@ def render(section: str, rows: list[dict], variants: dict[str, Path], runs: int)
     lines = [f"<!-- bench:{section}:start -->", f"### {section}", "",
              f"Measured {datetime.date.today().isoformat()} on {platform.machine()}, {os.cpu_count()} cores, "
              f"{info['chromium']}; `python scripts/bench_first_paint.py --runs {runs}"
+             + (f" --lighthouse-runs {len(lights[0]['scores'])}" if lights else "")
              + "".join(f" --variant {name}=…" for name in variants) + "`.",
-             "Cold first view, system in dark mode, nothing stored; medians (interquartile range) in ms "
-             "after navigation start.", "",
-             "| network | page | variant | first paint | first contentful paint | render-blocking requests | "
-             "requests before FCP | first frame dark |",
-             "|---|---|---|---:|---:|---|---:|---:|"]
+             "Cold first view, system in dark mode, nothing stored; ms after navigation start, median "
+             "(interquartile range) and fastest run. \"Render-blocking requests done\": when the last "
+             "request the browser marks render-blocking has arrived (the network's share of first paint, "
+             "less disturbed by a busy CPU than paint times are).", "",
+             "| network | page | variant | first contentful paint | fastest FCP | render-blocking requests done | "
+             "fastest done | render-blocking requests | requests before FCP | first frame dark |",
+             "|---|---|---|---:|---:|---:|---:|---|---:|---:|"]
 
     def ms(q):
         return f"{q[1]:.0f} ({q[0]:.0f}–{q[2]:.0f})"
 
     for row in sorted(rows, key=lambda r: ([p for p, _ in PROFILES].index(r["profile"]), r["page"], r["variant"])):
         blocking = f"{row['blocking_count']:g}: " + ", ".join(row["blocking"])
-        lines.append(f"| {row['profile']} | {row['page']} | {row['variant']} | {ms(row['fp'])} | {ms(row['fcp'])} | "
-                     f"{blocking} | {row['before_fcp']:g} | {row['dark']}/{row['runs']} |")
+        lines.append(f"| {row['profile']} | {row['page']} | {row['variant']} | {ms(row['fcp'])} | {row['fcp_min']:.0f} | "
+                     f"{ms(row['done'])} | {row['done_min']:.0f} | {blocking} | {row['before_fcp']:g} | "
+                     f"{row['dark']}/{row['runs']} |")
+    if lights:
+        lines += ["", f"Lighthouse (mobile preset: simulated Slow 4G and 4× slower CPU), "
+                      f"{len(lights[0]['scores'])} runs per page, interleaved:", "",
+                  "| page | variant | performance scores | simulated FCP (median, ms) | what it calls render-blocking |",
+                  "|---|---|---|---:|---|"]
+        for row in sorted(lights, key=lambda r: (r["page"], r["variant"])):
+            lines.append(f"| {row['page']} | {row['variant']} | {', '.join(map(str, row['scores']))} | "
+                         f"{row['fcp']:.0f} | {', '.join(row['blocking'])} |")
     lines += ["", f"<!-- bench:{section}:end -->"]
     return "\n".join(lines)
 
@@ -180,6 +249,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--variant", action="append", default=[], metavar="NAME=PROJECT_DIR")
     parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--lighthouse-runs", type=int, default=0, metavar="N",
+                        help="also run Lighthouse N times per variant and home page (needs `make bench` once)")
     parser.add_argument("--output", type=Path, default=REPO / "BENCHMARKS.md")
     parser.add_argument("--section", default="first-paint")
     args = parser.parse_args()
@@ -194,7 +265,8 @@ def main() -> int:
         print("bench: Chromium not found — install it with `apt-get install chromium` or set CHROMIUM_PATH")
         return 1
     rows = measure(variants, args.runs, chromium)
-    text = render(args.section, rows, variants, args.runs)
+    lights = lighthouse_runs(variants, args.lighthouse_runs, chromium) if args.lighthouse_runs else []
+    text = render(args.section, rows, variants, args.runs, lights)
     write_section(args.output, args.section, text)
     print(text)
     return 0

@@ -101,6 +101,7 @@ class Finding:
     fix: str
     key: tuple[str, str, str]  # (kind, element, attribute)
     patterns: tuple[str, ...] = ()  # regular expressions (case-insensitive) for it in Markdown, best first
+    detail: str = ""  # the script's text or the attribute's value: which one of its kind
 
 
 def url_scheme(value: str, attribute: str = "href") -> str | None:
@@ -165,18 +166,18 @@ def _attribute_findings(element, attribute: str, value: str, *, content: bool) -
     found = []
     if attribute.startswith("on"):
         found.append(Finding(f"event-handler attribute {attribute}= runs script", "remove it: pages may not run script",
-                             ("handler", name, attribute), (rf"\b{re.escape(attribute)}\s*=",)))
+                             ("handler", name, attribute), (rf"\b{re.escape(attribute)}\s*=",), value))
     scheme = url_scheme(value, attribute)
     if scheme in SCRIPT_SCHEMES or (content and scheme):
         what, fix = SCHEMES[scheme]
         kind = "script-url" if scheme in SCRIPT_SCHEMES else "data-url"
         found.append(Finding(f"a {scheme} URL in {attribute}= {what}", fix, (kind, name, attribute),
-                             (_literal(value), r"\s*".join(scheme[:-1]) + r"\s*:")))
+                             (_literal(value), r"\s*".join(scheme[:-1]) + r"\s*:"), value))
     elif content and name in MEDIA_ELEMENTS and attribute in MEDIA_ATTRIBUTES:
         for url in _urls(value, attribute):
             if is_remote(url):
                 found.append(Finding(f"<{name}> loads {url.strip()} from another site", COPY_FIX,
-                                     ("remote", name, attribute), (_literal(url),)))
+                                     ("remote", name, attribute), (_literal(url),), url))
     return found
 
 
@@ -197,11 +198,11 @@ def unsafe_content(html: str) -> list[Finding]:
             src = element.get("src")
             if src is not None:
                 found.append(Finding(f"raw HTML <script src=\"{src.strip()}\"> loads and runs a script file", SCRIPT_FIX,
-                                     ("script-src", "script", "src"), (r"<\s*script\b",)))
+                                     ("script-src", "script", "src"), (r"<\s*script\b",), src))
             else:
                 kind = "inline-script" if is_executable(element) else "element"
                 found.append(Finding("raw HTML <script> runs script", SCRIPT_FIX, (kind, "script", ""),
-                                     (r"<\s*script\b",)))
+                                     (r"<\s*script\b",), element.text or ""))
         elif name in FORBIDDEN_ELEMENTS:
             what, fix = FORBIDDEN_ELEMENTS[name]
             found.append(Finding(f"raw HTML <{name}> {what}", fix, ("element", name, ""), (rf"<\s*{name}\b",)))
@@ -225,7 +226,7 @@ def script_not_ours(html: str) -> list[Finding]:
             if src is not None and is_remote(src):
                 found.append(Finding(f"a <script src=\"{src.strip()}\"> loads script from another site",
                                      "remove it: the site runs only its own script files",
-                                     ("script-src", "script", "src"), (_literal(src),)))
+                                     ("script-src", "script", "src"), (_literal(src),), src))
             elif src is None and is_executable(element):
                 text = element.text or ""
                 found.append(Finding(f"an inline <script> ({_excerpt(text) or 'empty'}): the page's policy runs "
@@ -233,7 +234,7 @@ def script_not_ours(html: str) -> list[Finding]:
                                      "move its code into a file under overrides/assets/javascripts/ and load it "
                                      "with <script src>; data for scripts goes in <script type=\"application/json\">",
                                      ("inline-script", "script", ""),
-                                     (r"<\s*script\b",) + ((_literal(text[:60]),) if text.strip() else ())))
+                                     (r"<\s*script\b",) + ((_literal(text[:60]),) if text.strip() else ()), text))
         for attribute, value in element.attrib.items():
             found += _attribute_findings(element, attribute, value, content=False)
     return found

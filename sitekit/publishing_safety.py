@@ -75,11 +75,7 @@ def page_problems(source_name: str, source_text: str, content_html: str, page_ht
     content = unsafe_content(content_html)
     for finding in content:
         problems.append(Problem(source_name, source.line(finding), finding.what, finding.fix))
-    outside = Counter(f.key for f in script_not_ours(page_html)) - Counter(f.key for f in content)
-    for finding in script_not_ours(page_html):
-        if outside[finding.key] <= 0:
-            continue
-        outside[finding.key] -= 1
+    for finding in _outside(script_not_ours(page_html), content):
         line = source.line(finding, front_matter=True)
         if line is not None:
             problems.append(Problem(
@@ -88,6 +84,26 @@ def page_problems(source_name: str, source_text: str, content_html: str, page_ht
         else:
             problems.append(template_problem("overrides/", finding))
     return problems
+
+
+def _outside(finished: list[Finding], content: list[Finding]) -> list[Finding]:
+    """The findings of the finished page that its content does not account for: matched by
+    kind and text first, then (should the minifier have touched the text) by kind alone."""
+    unmatched = Counter((f.key, f.detail) for f in content)
+    left = []
+    for finding in finished:
+        if unmatched[(finding.key, finding.detail)] > 0:
+            unmatched[(finding.key, finding.detail)] -= 1
+        else:
+            left.append(finding)
+    by_kind = Counter(key for (key, _detail), count in unmatched.items() for _ in range(count))
+    outside = []
+    for finding in left:
+        if by_kind[finding.key] > 0:
+            by_kind[finding.key] -= 1
+        else:
+            outside.append(finding)
+    return outside
 
 
 def template_problem(where: str, finding: Finding) -> Problem:

@@ -158,6 +158,16 @@ def test_script_from_the_front_matter_is_named():
     assert len(found) == 1 and found[0].startswith("docs/ru/page.md:2: HTML in the front matter"), found
 
 
+def test_script_in_content_and_in_front_matter_are_told_apart():
+    markdown = "---\ndescription: '\"><script>head()</script>'\n---\n\n# T {#t}\n\n<script>body()</script>\n"
+    page = ('<html><head><meta name=description content=""><script>head()</script></head>'
+            "<body><article><h1>T</h1><script>body()</script></article></body></html>")
+    found = [str(p) for p in page_problems("docs/en/page.md", markdown, "<h1>T</h1><script>body()</script>", page)]
+    assert len(found) == 2, found
+    assert found[0].startswith("docs/en/page.md:7: raw HTML <script> runs script"), found
+    assert found[1].startswith("docs/en/page.md:2: HTML in the front matter") and "(head())" in found[1], found
+
+
 def test_script_from_a_template_is_named():
     page = "<html><head><script>track()</script></head><body></body></html>"
     found = [str(p) for p in page_problems("docs/en/page.md", "# T {#t}\n", "<h1>T</h1>", page)]

@@ -1,6 +1,4 @@
-/* The visitor's colour scheme (a stored choice, else the system's), set on <html> before the
-   body renders; also marks the page as having JavaScript. Loaded by a blocking <script> in
-   <head> (partials/palette-script.html): it must run before the first paint. */
+/* Before first paint (blocking, in <head>): the stored colour scheme, else the system's; and html.js. */
 (function (d) {
   var s;
   try { s = localStorage.getItem("site.palette"); } catch (e) {}

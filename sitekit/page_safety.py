@@ -164,7 +164,7 @@ def _attribute_findings(element, attribute: str, value: str, *, content: bool) -
     name = element.tag.lower()
     attribute = attribute.lower()
     found = []
-    if attribute.startswith("on"):
+    if attribute.startswith("on") and len(attribute) > 2:  # on + an event's name ("on" alone is none)
         found.append(Finding(f"event-handler attribute {attribute}= runs script", "remove it: pages may not run script",
                              ("handler", name, attribute), (rf"\b{re.escape(attribute)}\s*=",), value))
     scheme = url_scheme(value, attribute)

@@ -38,7 +38,11 @@ FORM_FIX = "pages take no input: link to the e-mail address (mailto:) or the con
 HEAD_FIX = "remove it: the templates write the page's <head>; the description goes in the front matter"
 RAW_TEXT_FIX = "remove it; to show code, use a Markdown code block (``` … ```)"
 LINK_FIX = "link to a page (page.md#id), an https:// address, mailto: or tel: instead"
+HANDLER_FIX = "remove it: pages may not run script"
 COPY_FIX = "save a copy under docs/assets/ and link it by its relative path"
+# Every fix above: a line with one of them is a refusal of this module (the editor check keeps
+# one line per cause when its source rule found the same thing).
+FIXES = frozenset({SCRIPT_FIX, HANDLER_FIX, EMBED_FIX, FORM_FIX, HEAD_FIX, RAW_TEXT_FIX, LINK_FIX, COPY_FIX})
 
 # Elements a page's content may not contain: (what it does, how to fix).
 FORBIDDEN_ELEMENTS = {
@@ -165,7 +169,7 @@ def _attribute_findings(element, attribute: str, value: str, *, content: bool) -
     attribute = attribute.lower()
     found = []
     if attribute.startswith("on") and len(attribute) > 2:  # on + an event's name ("on" alone is none)
-        found.append(Finding(f"event-handler attribute {attribute}= runs script", "remove it: pages may not run script",
+        found.append(Finding(f"event-handler attribute {attribute}= runs script", HANDLER_FIX,
                              ("handler", name, attribute), (rf"\b{re.escape(attribute)}\s*=",), value))
     scheme = url_scheme(value, attribute)
     if scheme in SCRIPT_SCHEMES or (content and scheme):

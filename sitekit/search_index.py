@@ -253,3 +253,57 @@ def write_index(site_dir: str | Path, locale: str, pages: list[IndexedPage]) -> 
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     return folder / META_FILE
+
+
+# ── Reading (tests, tools) ────────────────────────────────────────────────────────────
+
+
+@dataclass(frozen=True)
+class Posting:
+    page: int
+    section: int
+    fields: int
+    count: int
+
+
+def decode_postings(flat: list[int], section_base: int) -> list[Posting]:
+    """The inverse of the encoding search.js reads."""
+    postings, page = [], 0
+    for delta, value in zip(flat[::2], flat[1::2]):
+        page += delta
+        rest, section = divmod(value, section_base)
+        fields, count = divmod(rest, MAX_COUNT + 1)
+        postings.append(Posting(page, section, fields, count))
+    return postings
+
+
+@dataclass(frozen=True)
+class LoadedIndex:
+    meta: dict
+    terms: dict  # key -> (postings, the keys of the words it stands for)
+    pages: list  # page data, by number
+
+    def find(self, query_key: str) -> dict[str, list[Posting]]:
+        """Every term the key begins, with its postings (search.js's lookup, for tests)."""
+        return {key: decode_postings(flat, self.meta["sectionBase"])
+                for key, (flat, _) in self.terms.items() if key.startswith(query_key)}
+
+
+def load_index(files: dict[str, str]) -> LoadedIndex:
+    """An index from its files ({path inside search/<locale>/: text}), inline or split."""
+    meta = json.loads(files[META_FILE])
+    inline = meta.get("inline")
+    chunks = inline["chunks"] if inline else [json.loads(files[f"terms/{n}.json"]) for n in range(len(meta["chunks"]))]
+    pages = inline["pages"] if inline else [json.loads(files[f"pages/{n}.json"]) for n in range(meta["pages"])]
+    terms = {}
+    for chunk in chunks:
+        for number, (term_key, flat) in enumerate(zip(chunk["keys"], chunk["postings"])):
+            via = chunk["via"].get(str(number), [term_key])
+            terms[term_key] = (flat, [chunk["keys"][word] if isinstance(word, int) else word for word in via])
+    return LoadedIndex(meta, terms, pages)
+
+
+def read_index_folder(folder: str | Path) -> dict[str, str]:
+    """The files of a written index folder, as index_files gives them."""
+    folder = Path(folder)
+    return {p.relative_to(folder).as_posix(): p.read_text(encoding="utf-8") for p in sorted(folder.rglob("*.json"))}

@@ -546,6 +546,7 @@
       });
     }
     rendered = query;
+    list.setAttribute("data-site-search-query", query); /* what the results answer (tests wait for it) */
   }
 
   function show(query) {

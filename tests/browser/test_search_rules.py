@@ -164,3 +164,16 @@ def test_matches_are_highlighted_not_styled_as_links(context, server, built_site
     behind = over(background[0], backdrop(style["layers"]))
     ratio = contrast(colours_in(style["colour"])[0], behind)
     assert ratio >= 4.5, f"highlighted text contrast {ratio:.2f}:1"
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_notices_highlights_and_missing_words_pass_axe(context, server, built_site, scheme):
+    from a11y import axe_violations
+
+    found = []
+    for locale, query in (("ru", "vtlm"), ("en", "zorbex nosuchword")):
+        tab = fixture_tab(context, server, built_site, locale)
+        tab.evaluate("scheme => document.documentElement.setAttribute('data-md-color-scheme', scheme)", scheme)
+        search(tab, query)
+        found += axe_violations(tab, f"{locale}, {scheme}, '{query}'")
+    assert not found, "\n".join(found)

@@ -33,6 +33,7 @@
   var SECTIONS_PER_PAGE = 3;
   var SNIPPET_BEFORE = 60; /* characters of context before the first match */
   var SNIPPET_LENGTH = 200;
+  var SNIPPET_LINES = 4; /* blocks (list items…) shown at most, one per line */
   var WEIGHTS = { title: 8, description: 4, heading: 3 }; /* the text: at most 1 + K1 */
   var K1 = 1.2; /* BM25 term-frequency saturation */
   var PREFIX_MATCH = 0.75; /* a word that a query word only begins counts this much */
@@ -405,16 +406,22 @@
     return matched[wordKey(word)] === true;
   }
 
-  /* The text with every word the query found in <mark>. */
+  /* The text with every word the query found in <mark> ("PP-5159": one mark, hyphen included). */
   function highlighted(text, matched) {
     var fragment = document.createDocumentFragment();
     var last = 0;
+    var mark = null;
     var match;
     WORD.lastIndex = 0;
     while ((match = WORD.exec(text))) {
       if (!isMatch(match[0], matched)) continue;
-      if (match.index > last) fragment.appendChild(document.createTextNode(text.slice(last, match.index)));
-      fragment.appendChild(element("mark", "", [match[0]]));
+      var between = text.slice(last, match.index);
+      if (mark && /^[-\u2010\u2011]$/.test(between)) {
+        mark.textContent += between + match[0];
+      } else {
+        if (between) fragment.appendChild(document.createTextNode(between));
+        mark = fragment.appendChild(element("mark", "", [match[0]]));
+      }
       last = match.index + match[0].length;
     }
     if (last < text.length) fragment.appendChild(document.createTextNode(text.slice(last)));
@@ -446,7 +453,7 @@
     }
     var lines = [];
     var room = SNIPPET_LENGTH;
-    for (var b = start; b < blocks.length && room > 20; b++) {
+    for (var b = start; b < blocks.length && room > 20 && lines.length < SNIPPET_LINES; b++) {
       var text = blocks[b];
       var from = 0;
       if (b === start && offset > SNIPPET_BEFORE) {

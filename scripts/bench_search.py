@@ -228,7 +228,7 @@ def render_search(blocks: list[dict], runs: int) -> list[str]:
     lines = [ABOUT, "", "#### First search, ours next to Pagefind 1.5 (KB gzip on the wire, requests, ms to first result)", "",
              f"Time: median of {runs} cold runs; \"slow\" is Slow 4G (150 ms RTT, 1.6 Mbit/s) with 4× CPU slowdown. "
              f"Pagefind through its JS API, data of the first {PAGEFIND_RESULTS} results loaded (its default UI "
-             "would add its own script and style, in the last column).", "",
+             "would add its own script and style: the last column of the second table).", "",
              "| pages per language | edition | query | results ours / Pagefind | ours KB | ours requests | ours ms "
              "| ours slow ms | Pagefind KB | Pagefind requests | Pagefind ms | Pagefind slow ms | ours ≤ Pagefind |",
              "|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"]

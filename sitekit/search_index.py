@@ -229,17 +229,20 @@ def index_files(locale: str, pages: list[IndexedPage], chunk_bytes: float = CHUN
         "text": search_text.rules(),
         "layouts": keyboard_layouts.rules(locale),
     }
-    whole = _chunks(terms, section_base, chunk_bytes=float("inf"))
-    inline = {**meta, "chunks": [[c["keys"][0], c["keys"][-1]] for c in whole],
-              "inline": {"chunks": whole, "pages": [_page_data(page) for page in ordered]}}
-    inline_text = _json(inline)
-    if len(gzip.compress(inline_text.encode(), mtime=0)) <= inline_limit:
-        return {META_FILE: inline_text}
+    page_texts = [_json(_page_data(page)) for page in ordered]
+    # JSON gzips to no less than a tenth: a larger text is not even tried whole.
+    if sum(map(len, page_texts)) <= 10 * inline_limit:
+        whole = _chunks(terms, section_base, chunk_bytes=float("inf"))
+        inline = {**meta, "chunks": [[c["keys"][0], c["keys"][-1]] for c in whole],
+                  "inline": {"chunks": whole, "pages": [_page_data(page) for page in ordered]}}
+        inline_text = _json(inline)
+        if len(gzip.compress(inline_text.encode(), mtime=0)) <= inline_limit:
+            return {META_FILE: inline_text}
     chunks = _chunks(terms, section_base, chunk_bytes)
     meta["chunks"] = [[chunk["keys"][0], chunk["keys"][-1]] for chunk in chunks]
     files = {META_FILE: _json(meta)}
     files.update({f"terms/{number}.json": _json(chunk) for number, chunk in enumerate(chunks)})
-    files.update({f"pages/{number}.json": _json(_page_data(page)) for number, page in enumerate(ordered)})
+    files.update({f"pages/{number}.json": text for number, text in enumerate(page_texts)})
     return files
 
 

@@ -234,6 +234,27 @@ def test_escape_then_typing_again_shows_the_results(context, server, built_site,
 
 
 @pytest.mark.parametrize("lang", LANGUAGES, ids=lambda lang: lang.code)
+def test_enter_in_a_closed_field_opens_search_before_going_anywhere(context, server, built_site, lang):
+    """Closed by a click beside it, the field keeps its query; back in the field, the first
+    Enter shows the results, only the second goes to the first of them."""
+    url = page_url(server, built_site, lang, "contacts.md")
+    tab = home(context, server, built_site, lang, "contacts.md")
+    word = SEARCH_WORD[lang.code]
+    open_search(tab, lang.code)
+    search(tab, word)
+    tab.mouse.click(10, 700)  # the dimmed page beside the panel
+    assert not is_open(tab)
+    tab.focus(INPUT)
+    tab.keyboard.press("Enter")
+    tab.wait_for_timeout(300)
+    assert tab.url == url, "Enter went to a result the visitor had not seen"
+    assert is_open(tab) and results_shown(tab)
+    first = tab.eval_on_selector(f"{RESULTS} a", "a => a.href")
+    with tab.expect_navigation(url=first):
+        tab.keyboard.press("Enter")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES, ids=lambda lang: lang.code)
 def test_phone_escape_leaves_no_stale_results(browser, server, built_site, lang):
     from browsing import open_context
 

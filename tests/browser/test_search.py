@@ -372,7 +372,7 @@ def test_a_query_on_the_wrong_layout_finds_what_it_meant(context, server, built_
     open_search(tab, code)
     expected = pages_of(server, search(tab, meant))
     assert pages_of(server, search(tab, typed)) == expected, f"'{typed}' should find what '{meant}' finds"
-    notice = theme_strings(code)["site.search.showing_for"].replace("{query}", meant)
+    notice = theme_strings(code)["site.search.showing_for"].replace("#", meant)
     assert tab.locator(f"{META} .site-search-notice").inner_text() == notice
 
 

@@ -80,7 +80,7 @@ def test_the_other_script_finds_the_page(context, server, built_site, locale, qu
 def test_a_query_typed_on_the_other_layout_is_retried_and_says_so(context, server, built_site, locale, typed, meant, expected):
     tab = fixture_tab(context, server, built_site, locale)
     assert pages_of(server, search(tab, typed))[:1] == [expected]
-    notice = theme_strings(locale)["site.search.showing_for"].replace("{query}", meant)
+    notice = theme_strings(locale)["site.search.showing_for"].replace("#", meant)
     assert tab.locator(f"{META} .site-search-notice").inner_text() == notice
 
 

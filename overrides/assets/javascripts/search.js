@@ -542,7 +542,9 @@
     meta.textContent = "";
     if (found && found.shownFor) {
       var notice = element("span", "site-search-notice");
-      notice.textContent = String(strings["search.showing_for"]).replace("{query}", found.shownFor);
+      notice.textContent = String(strings["search.showing_for"]).replace("#", function () {
+        return found.shownFor;
+      });
       meta.appendChild(notice);
       meta.appendChild(document.createTextNode(" "));
     }

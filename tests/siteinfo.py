@@ -35,3 +35,20 @@ def source_text(name: str) -> str:
             pytest.fail(reason + " (SITE_REQUIRE_SOURCES=1 makes this an error)", pytrace=False)
         pytest.skip(reason)
     return path.read_text(encoding="utf-8")
+
+
+def source_lines(built_site, lang, page):
+    """A built page's "Source" lines (one expected)."""
+    return built_site.content(built_site.page_path(lang, page)).select(".site-source")
+
+
+def cited_sources(built_site, lang, page) -> list[str]:
+    """The sources (names of mkdocs.yml's extra.sources) a built page's source line cites,
+    recognised by their wording in the page's language, in the order it cites them."""
+    from sitekit.page_sources import registry, wordings
+
+    (line,) = source_lines(built_site, lang, page)
+    text = " ".join(line.get_text(" ").split())
+    sources = registry(site.load_site_config().extra["sources"])
+    wording = wordings(site.load_strings_for(lang.code), sources, f"i18n/{lang.code}.yml")
+    return [key for _, key in sorted((text.index(words), key) for key, words in wording.items() if words in text)]

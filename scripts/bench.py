@@ -2,6 +2,7 @@
 
 usage: python scripts/bench.py [--runs N] [--sizes 30,100,300] [--scaling-runs N] [--no-lighthouse]
                                [--project DIR] [--output BENCHMARKS.md] [--section NAME]
+                               [--search-only | --no-search] [--search-sizes 0,300,3000] [--search-runs N]
 
 1. First view of every page in every language, in the system Chromium against the built
    site served like GitHub Pages (gzip on): bytes on the wire (compressed bodies) and
@@ -13,6 +14,10 @@ usage: python scripts/bench.py [--runs N] [--sizes 30,100,300] [--scaling-runs N
 4. Lighthouse (mobile preset, system Chromium) on each language's home page, median of
    3 runs, when Node's npx and Chromium are present (the lighthouse package is fetched
    from the npm registry into .cache/ the first time).
+
+5. Search (scripts/bench_search.py; --search-only runs it alone): the first search's transfer
+   and time to first result on the real site and synthetic sites (--search-sizes), ours next
+   to Pagefind's over the same pages. Written to its own section, "search".
 
 --project measures another checkout (for example an older commit in a git worktree), so
 "before" and "after" come from the same script. The figures replace the section named
@@ -172,6 +177,15 @@ def versions() -> dict:
     }
 
 
+def pagefind_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("pagefind")
+    except PackageNotFoundError:
+        return "not installed"
+
+
 def kb(value: float) -> str:
     return f"{value / 1024:.1f}"
 
@@ -232,6 +246,11 @@ def main() -> int:
     parser.add_argument("--project", type=Path, default=REPO)
     parser.add_argument("--output", type=Path, default=REPO / "BENCHMARKS.md")
     parser.add_argument("--section", default="current")
+    parser.add_argument("--search-only", action="store_true", help="measure only the first search (next to Pagefind)")
+    parser.add_argument("--no-search", action="store_true", help="leave the search measurement out")
+    parser.add_argument("--search-sizes", default="0,300,3000",
+                        help="extra synthetic pages per language for the search measurement (0: the real site)")
+    parser.add_argument("--search-runs", type=int, default=3)
     args = parser.parse_args()
 
     from sitekit.build import build
@@ -247,6 +266,20 @@ def main() -> int:
         print("bench: Chromium not found — install it with `apt-get install chromium` or set CHROMIUM_PATH")
         return 1
     commit = subprocess.run(["git", "log", "-1", "--format=%h %s"], cwd=project, capture_output=True, text=True).stdout.strip()
+
+    if not args.no_search:
+        from bench_search import render_search, search_bench
+
+        sizes = [int(s) for s in args.search_sizes.split(",") if s]
+        blocks = search_bench(project, sizes, args.search_runs, chromium, CHROMIUM_ARGS)
+        text = "\n".join(["<!-- bench:search:start -->", f"### search ({commit})", "",
+                          f"Measured {date.today().isoformat()} on {platform.machine()}, {os.cpu_count()} cores, "
+                          + ", ".join(f"{k} {v}" for k, v in versions().items()) + f", pagefind {pagefind_version()}.",
+                          "", *render_search(blocks, args.search_runs), "", "<!-- bench:search:end -->"])
+        write_section(args.output, "search", text)
+        print(text)
+        if args.search_only:
+            return 0
 
     with tempfile.TemporaryDirectory() as work:
         site_dir = Path(work) / "site"

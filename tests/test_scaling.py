@@ -35,3 +35,39 @@ def test_every_page_of_a_large_site_stays_small(large_site):
     assert largest[0][1] <= MAX_PAGE_HTML, "largest pages: " + ", ".join(
         f"{path.relative_to(large_site)} ({size} bytes)" for path, size in largest
     )
+
+
+# What a visitor's first search can fetch on a large site (bytes, never seconds): the index's
+# meta.json, the chunks of terms its words' prefixes fall in, and the files of the pages shown.
+FIRST_SEARCH_BYTES = 48 * 1024
+SHOWN_PAGES = 10
+
+
+def _gzipped(path) -> int:
+    import gzip
+
+    return len(gzip.compress(path.read_bytes(), compresslevel=6, mtime=0))
+
+
+def test_a_first_search_on_a_large_site_fetches_a_bounded_part_of_the_index(large_site):
+    import json
+
+    from siteinfo import LANGUAGES, SEARCH_WORD
+    from sitekit import search_text
+    from sitekit.search_index import INDEX_FOLDER, META_FILE
+
+    problems = []
+    for lang in LANGUAGES:
+        folder = large_site / INDEX_FOLDER / lang.code
+        meta = json.loads((folder / META_FILE).read_text(encoding="utf-8"))
+        assert "inline" not in meta, f"{lang.code}: a large index should be split"
+        chunks = [_gzipped(folder / "terms" / f"{n}.json") for n in range(len(meta["chunks"]))]
+        pages = sorted((_gzipped(p) for p in (folder / "pages").glob("*.json")), reverse=True)
+        assert len(pages) == meta["pages"] > 3 * 100
+        prefix = search_text.key(SEARCH_WORD[lang.code])
+        wanted = [size for (first, last), size in zip(meta["chunks"], chunks) if last >= prefix and first < prefix + "\uffff"]
+        worst = _gzipped(folder / META_FILE) + sum(wanted) + sum(pages[:SHOWN_PAGES])
+        if worst > FIRST_SEARCH_BYTES:
+            problems.append(f"{lang.code}: a search for '{prefix}' can fetch {worst} bytes "
+                            f"(meta, {len(wanted)} chunks {wanted}, {SHOWN_PAGES} pages)")
+    assert not problems, "\n".join(problems)

@@ -1,16 +1,16 @@
-"""Search index per language: each language's build writes search/<locale>.json, its pages only.
+"""Search index per language: each language's build writes search/<locale>/, its pages only.
 
 mkdocs-static-i18n runs one full build per language into the same folder, and starts the other
 languages' builds from its own on_post_build (priority -100) at the end of the first build. So
-entries are kept per locale, and ours runs before static-i18n's: the first language writes its
-file before the next build begins.
+pages are kept per locale, and ours runs before static-i18n's: the first language writes its
+index before the next build begins.
 """
 
 from mkdocs.plugins import event_priority
 
-from sitekit.search_index import index_path, page_entries, write_index
+from sitekit.search_index import index_path, read_page, write_index
 
-_entries_by_locale: dict = {}
+_pages_by_locale: dict = {}
 
 
 def _locale(config) -> str:
@@ -18,7 +18,7 @@ def _locale(config) -> str:
 
 
 def on_pre_build(config):
-    _entries_by_locale[_locale(config)] = []
+    _pages_by_locale[_locale(config)] = []
 
 
 def on_env(env, config, files):
@@ -29,11 +29,12 @@ def on_env(env, config, files):
 
 
 def on_page_content(html, page, config, files):
-    _entries_by_locale[_locale(config)].extend(page_entries(html, page.url, page.title or ""))
+    description = str(page.meta.get("description") or "")
+    _pages_by_locale[_locale(config)].append(read_page(html, page.url, page.title or "", description))
     return html
 
 
 @event_priority(0)  # before static-i18n's on_post_build (-100), which builds the next language
 def on_post_build(config):
     locale = _locale(config)
-    write_index(config.site_dir, locale, _entries_by_locale.pop(locale, []))
+    write_index(config.site_dir, locale, _pages_by_locale.pop(locale, []))

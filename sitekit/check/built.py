@@ -9,7 +9,6 @@ import re
 from dataclasses import dataclass
 
 from sitekit.check.markdown import find_line, headings
-from sitekit.check.markup import url_scheme
 from sitekit.check.project import Project, Source, plain
 from sitekit.check.rules import rule
 from sitekit.problems import Problem
@@ -194,53 +193,3 @@ def build_problems(project: Project, build: Build) -> list[Problem]:
     for problem in problems:
         unique.setdefault(str(problem), problem)
     return list(unique.values())
-
-
-BUILT_FORBIDDEN = ("script", "iframe", "frame", "frameset", "object", "embed", "applet", "portal", "form")
-
-
-def built_paths(project: Project, built_site):
-    """Each source page with the built pages made from it: its own, and its generated
-    editions' (docs/uz/x.md also makes uz-cyrl/x/index.html)."""
-    for source in project.sources():
-        yield source, built_site.page_path(source.language, source.page)
-        for edition in project.editions:
-            if edition.generated_from == source.language.code:
-                yield source, built_site.page_path(edition, source.page)
-
-
-@rule("built-pages", "build")
-def built_pages(project: Project, build: Build) -> list[Problem]:
-    """In a built page's content (its ``<article>``): a script, iframe, object, embed, frame or
-    form element, an ``on…=`` attribute, a ``javascript:``/``vbscript:``/``data:`` URL.
-
-    Why: a second layer behind rule unsafe-markup: whatever Markdown or HTML produced it, the
-    page's content must run no script and embed no other site.
-    Fix: remove the Markdown or HTML in the source file named that produces it.
-    """
-    built_site = build.site
-    problems = []
-    for source, path in built_paths(project, built_site):
-        if not (built_site.root / path).is_file():
-            continue  # not built: the build's own problems say why
-        content = built_site.soup(path).select_one("article.md-content__inner")
-        if content is None:
-            problems.append(Problem(source.name, None, f"the built page {path} has no <article class=\"md-content__inner\">",
-                                    "the content check cannot see the page: fix the template in overrides/"))
-            continue
-        found = set()
-        for element in content.find_all(True):
-            if element.name in BUILT_FORBIDDEN:
-                found.add(f"a <{element.name}> element".replace("a <", "an <" if element.name[0] in "aeiou" else "a <"))
-            for attribute, value in element.attrs.items():
-                if attribute.lower().startswith("on"):
-                    found.add(f"an event-handler attribute {attribute}=")
-                values = value if isinstance(value, list) else [value]
-                for single in values:
-                    scheme = url_scheme(str(single), attribute)
-                    if scheme:
-                        found.add(f"a {scheme} URL in {attribute}=")
-        for what in sorted(found):
-            problems.append(Problem(source.name, None, f"the built page {path} has {what} in its content",
-                                    f"remove the Markdown or HTML in {source.name} that produces it"))
-    return problems

@@ -54,11 +54,23 @@ def rank(problem: Problem, rule: Rule | None) -> tuple:
 
 
 class Findings:
+    """Every problem once. The build refuses what a page may not contain (sitekit.page_safety),
+    and rule unsafe-markup has usually found it in the source already: the build's line on the
+    same file and line is the same cause, and only the source rule's, more precise, is kept."""
+
     def __init__(self):
         self.ranked: dict[str, tuple[tuple, Problem]] = {}
+        self.unsafe_at: set[tuple[str, int | None]] = set()  # (file, line) found by unsafe-markup
 
     def add(self, found: list[Problem], rule: Rule | None = None) -> None:
+        from sitekit.page_safety import FIXES as SAFETY_FIXES
+
         for problem in found:
+            if rule is not None and rule.name == "unsafe-markup":
+                self.unsafe_at.add((problem.file, problem.line))
+            elif (rule is not None and rule.scope == "build" and problem.fix in SAFETY_FIXES
+                  and (problem.file, problem.line) in self.unsafe_at):
+                continue
             self.ranked.setdefault(str(problem), (rank(problem, rule), problem))
 
     def sorted(self) -> list[Problem]:

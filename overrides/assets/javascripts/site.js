@@ -92,7 +92,11 @@
     if (event.key !== "Escape") return;
     ["__search", "__drawer"].forEach(function (id) {
       var box = document.getElementById(id);
-      if (box && box.checked) setOpen(id, false, lastOpener[id] || toggles(id)[0]);
+      if (!box || !box.checked) return;
+      /* Escape leaves search empty, as Chrome leaves a search field: no results stay behind
+         for the next time it opens (search.js hears the input event). */
+      if (id === "__search") clearSearch();
+      setOpen(id, false, lastOpener[id] || toggles(id)[0]);
     });
   });
 
@@ -153,23 +157,65 @@
   });
 
   /* ── Search, on demand ────────────────────────────────────────────────────────── */
+  /* Nothing of search loads, and the panel does not open, until the visitor uses it: a click
+     in the field, typing in it, the search button, or "/". Tabbing past the field does not. */
 
   var searchRequested = false;
   function loadSearch() {
     if (searchRequested || !config.search) return;
     searchRequested = true;
+    /* The index downloads while search.js does (search.js fetches it the same way). */
+    var preload = document.createElement("link");
+    preload.rel = "preload";
+    preload.as = "fetch";
+    preload.crossOrigin = "anonymous";
+    preload.href = config.search.index;
+    document.head.appendChild(preload);
     var script = document.createElement("script");
     script.src = config.search.script;
     script.defer = true;
     document.head.appendChild(script);
   }
 
-  document.addEventListener("focusin", function (event) {
-    if (event.target.matches && event.target.matches("[data-site-search-input]")) {
-      var box = document.getElementById("__search");
-      if (box && !box.checked) setOpen("__search", true);
-      loadSearch();
+  var searchInput = document.querySelector("[data-site-search-input]");
+  function searchIsOpen() {
+    var box = document.getElementById("__search");
+    return !!box && box.checked;
+  }
+
+  function clearSearch() {
+    if (!searchInput || !searchInput.value) return;
+    searchInput.value = "";
+    searchInput.dispatchEvent(new Event("input"));
+  }
+
+  if (searchInput) {
+    searchInput.addEventListener("click", function () {
+      if (!searchIsOpen()) setOpen("__search", true);
+    });
+    /* Typing reopens a panel that Escape closed while focus stayed in the field. */
+    searchInput.addEventListener("input", function () {
+      if (searchInput.value && !searchIsOpen()) setOpen("__search", true);
+    });
+    /* Enter in a closed panel opens it: never a jump to a result the visitor has not seen. */
+    if (searchInput.form) {
+      searchInput.form.addEventListener("submit", function (event) {
+        event.preventDefault();
+        if (searchIsOpen()) return;
+        event.stopImmediatePropagation();
+        if (searchInput.value) setOpen("__search", true);
+      });
     }
+  }
+
+  /* "/" opens search from anywhere but a field being typed in (as on GitHub and MDN). */
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
+    var target = event.target;
+    if (target && target.closest && target.closest("input, textarea, select, [contenteditable]:not([contenteditable=false])")) return;
+    if (!searchInput) return;
+    event.preventDefault();
+    setOpen("__search", true);
   });
 
   /* ── Colour scheme ────────────────────────────────────────────────────────────── */

@@ -230,7 +230,7 @@ def refused(tmp_path_factory):
             if page == "directions.md":
                 line += 1  # the {: …} line after the paragraph
             expected.append(f"docs/{lang.code}/{page}:{line}: {what}")
-    (root / "docs/assets").mkdir()
+    (root / "docs/assets").mkdir(exist_ok=True)  # docs/assets/images/ is in every clone
     (root / "docs/assets/x.js").write_text("alert(1)\n", encoding="utf-8")
     (root / "docs/ru/x.mjs").write_text("export {}\n", encoding="utf-8")
     (root / "docs/en/page.html").write_text("<script>alert(1)</script>\n", encoding="utf-8")

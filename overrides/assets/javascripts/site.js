@@ -222,6 +222,7 @@
         showPlaying(false);
       });
       audio.addEventListener("error", fail);
+      player.appendChild(audio); /* no controls attribute: nothing shows; ours do the work */
       controls.hidden = false;
       if ("mediaSession" in navigator && window.MediaMetadata) {
         var heading = document.querySelector("article h1");

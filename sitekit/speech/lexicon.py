@@ -121,7 +121,7 @@ class Lexicon:
     def _phone(self, match: re.Match) -> str:
         groups = re.findall(r"\d+", match.group())
         said = [self.numbers.digits(group) if self.phone_digits else self._group(group) for group in groups]
-        return f"{self.phone_plus} " + ", ".join(said) + ","
+        return f"{self.phone_plus} " + ", ".join(said)
 
     def _group(self, digits: str) -> str:
         """A group of a phone number as a number; its leading zeros digit by digit ("05")."""

@@ -4,7 +4,7 @@
 #   make fix     correct Uzbek apostrophes (oʻ gʻ, tutuq) in docs/, then check
 #   make status  whether each translation is up to date with its counterparts
 #   make test    the whole test suite (make check first)
-#   make bench   measure page weight, build time and scaling; write BENCHMARKS.md
+#   make bench   measure page weight, build time, scaling and the recordings; write BENCHMARKS.md
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -48,6 +48,7 @@ test: check node_modules/.installed
 
 bench: $(BIN)/.installed
 	$(BIN)/python scripts/bench.py
+	$(BIN)/python scripts/bench_speech.py
 
 clean:
 	rm -rf site .pytest_cache

@@ -4,7 +4,9 @@ usage: python scripts/check.py [--fix] [--config mkdocs.yml]
 
 It lints the Markdown sources in docs/, builds the site once (every warning of the
 build is an error, as in `mkdocs build --strict`) into a temporary folder, checks the
-built pages, and lists outdated translations. Every problem is one line:
+built pages, and lists outdated translations. The build prepares what Listen would say
+on every page (so a broken speech lexicon in i18n/ is reported) but records nothing:
+`make test` and `make build` make the recordings. Every problem is one line:
 
   docs/ru/contacts.md:12: what is wrong — how to fix it
 
@@ -80,7 +82,9 @@ def main(argv: list[str] | None = None) -> int:
 
     problems = lint.lint_sources(project)
     with tempfile.TemporaryDirectory(prefix="site-check-") as site_dir:
-        result = build(Path(site_dir), project.config_file, strict=False)
+        # Listen's speech text is prepared (a broken lexicon is an error) but not recorded: seconds,
+        # not minutes on a cold cache, and no speech engine needed on an editor's machine.
+        result = build(Path(site_dir), project.config_file, strict=False, env={"SITE_SPEECH": "off"})
         problems += lint.build_problems(project, result.output, result.returncode)
         base_path = urlsplit(project.config.site_url or "/").path
         problems += lint.built_pages(project, BuiltSite(Path(site_dir), project.languages, base_path))

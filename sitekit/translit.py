@@ -58,6 +58,8 @@ KEEP_LATIN: tuple[str, ...] = (
     "WCAG",
     "JavaScript",
     "axe-core",
+    "eSpeak NG",
+    "Safari",
 )
 
 # Latin stem -> Cyrillic stem, for spellings the letter rules cannot derive.

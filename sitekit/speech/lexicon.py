@@ -166,6 +166,9 @@ class Lexicon:
             if mark and mark != self.decimal_mark:  # "2.2" in Russian: a version, said with a "point"
                 out.append(text[position:match.start()])
                 out.append(f"{self.numbers.spell(int(whole))} {self.point_word} {self._fraction(fraction)}")
+                if self.ordinal_mark and text.startswith(self.ordinal_mark, end):
+                    out.append(" ")  # "18.4-versiya": the mark only joins the word
+                    end += len(self.ordinal_mark)
                 position = end
                 continue
             out.append(text[position:match.start()])

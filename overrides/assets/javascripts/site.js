@@ -166,7 +166,6 @@
 
   document.querySelectorAll("[data-site-listen]").forEach(function (player) {
     var button = player.querySelector("[data-site-listen-play]");
-    var label = player.querySelector("[data-site-listen-label]");
     var controls = player.querySelector("[data-site-listen-controls]");
     var position = player.querySelector("[data-site-listen-position]");
     var time = player.querySelector("[data-site-listen-time]");
@@ -190,8 +189,7 @@
       time.textContent = clock(now) + " / " + clock(length());
     }
     function showPlaying(playing) {
-      label.textContent = player.getAttribute(playing ? "data-pause" : "data-listen");
-      player.classList.toggle("site-listen--playing", playing);
+      player.classList.toggle("site-listen--playing", playing); /* the button's label and icon */
     }
     function fail() {
       status.textContent = player.getAttribute("data-error");

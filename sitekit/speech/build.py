@@ -20,6 +20,7 @@ import logging
 import math
 import os
 import shutil
+from concurrent.futures import Future
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
@@ -29,7 +30,7 @@ from markupsafe import Markup
 from sitekit.site import Language, source_file
 from sitekit.speech.engine import CACHE_FOLDER, Job, Recorder, Recording, SpeechError, missing_message, missing_tools, prune
 from sitekit.speech.lexicon import Lexicon, load_lexicon, reading_language
-from sitekit.speech.reading import Script, script
+from sitekit.speech.reading import script
 
 PUBLISHED_FOLDER = "speech"
 SPEEDS = (0.75, 1.0, 1.25, 1.5, 2.0)  # the player's choice of playback rates
@@ -58,8 +59,7 @@ class SpeechBuild:
         self.enabled: bool | None = None  # decided once per process
         self.recorder: Recorder | None = None
         self.lexicons: dict[str, Lexicon] = {}
-        self.jobs: dict[str, object] = {}  # published path -> Future[Recording]
-        self.scripts: dict[str, Script] = {}  # published path -> what it says
+        self.jobs: dict[str, Future] = {}  # published path -> its Recording, being made
         self.languages: list[Language] = []
         self.root: Path | None = None
 
@@ -119,7 +119,6 @@ class SpeechBuild:
         page = src_uri.split("/", 1)[1]
         spoken = script(html, language, self.lexicon_for_lang(language))
         path = published_path(reading, page)
-        self.scripts[path] = spoken
         if self.enabled and spoken.passages:
             self.jobs[path] = self.recorder.submit(Job(spoken, self.lexicon(language).rate, title, site_name))
 
@@ -171,9 +170,9 @@ class SpeechBuild:
         return text + (f"; {removed} unused for 30 days removed from the cache" if removed else "")
 
     def reset_pages(self):
-        """A rebuild under `mkdocs serve`: pages may have changed or gone."""
+        """A rebuild under `mkdocs serve`: pages and lexicons may have changed, pages gone."""
         self.jobs.clear()
-        self.scripts.clear()
+        self.lexicons.clear()
         if self.recorder is not None:
             self.recorder.reset_counts()
 

@@ -97,6 +97,8 @@ class Recorder:
         self.reset_counts()
 
     def reset_counts(self):
+        """A new build: count afresh, and look in the cache again (a file may have gone)."""
+        self._futures.clear()
         self.made = 0
         self.reused = 0
         self._first_start: float | None = None

@@ -24,6 +24,7 @@ voice reads Latin.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -222,19 +223,12 @@ class Lexicon:
         return pattern.sub(lambda match: self.words[match.group()], text)
 
 
+@functools.lru_cache(maxsize=16)
 def _words_pattern(keys: tuple[str, ...]) -> re.Pattern:
-    return _compiled(keys)
-
-
-_PATTERNS: dict[tuple[str, ...], re.Pattern] = {}
-
-
-def _compiled(keys: tuple[str, ...]) -> re.Pattern:
-    if keys not in _PATTERNS:
-        edges = [(r"(?<!\w)" if key[0].isalnum() else "") + re.escape(key) + (r"(?!\w)" if key[-1].isalnum() else "")
-                 for key in keys]
-        _PATTERNS[keys] = re.compile("|".join(edges))
-    return _PATTERNS[keys]
+    """The listed words, longest first, each matched whole (not inside a longer word)."""
+    edges = [(r"(?<!\w)" if key[0].isalnum() else "") + re.escape(key) + (r"(?!\w)" if key[-1].isalnum() else "")
+             for key in keys]
+    return re.compile("|".join(edges))
 
 
 # ── loading ──────────────────────────────────────────────────────────────────

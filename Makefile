@@ -5,13 +5,14 @@
 #   make status  whether each translation is up to date with its counterparts
 #   make test    the whole test suite (make check first)
 #   make bench   measure page weight, build time, scaling and the recordings; write BENCHMARKS.md
+#   make screenshots  every page × edition × phone/desktop × light/dark into screenshots/
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 # MkDocs 1.6 prints a banner about MkDocs 2.0 on every run; we pin <2 on purpose.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve check fix status test bench build clean
+.PHONY: serve check fix status test bench build clean screenshots
 
 # The pinned, hashed dependencies, then sitekit itself (pyproject.toml), editable and without
 # a download: setuptools comes from requirements.txt.
@@ -49,6 +50,10 @@ test: check node_modules/.installed
 bench: $(BIN)/.installed
 	$(BIN)/python scripts/bench.py
 	$(BIN)/python scripts/bench_speech.py
+
+# PNGs for people to look at (the system Chromium, as the browser tests launch it).
+screenshots: $(BIN)/.installed
+	$(BIN)/python scripts/screenshots.py --both
 
 clean:
 	rm -rf site .pytest_cache

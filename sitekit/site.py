@@ -89,3 +89,10 @@ def source_file(src_uri: str, languages_: list[Language]) -> str:
         if lang.code == head and lang.generated_from:
             return f"{lang.generated_from}/{rest}"
     return src_uri
+
+
+def is_home_source(src_uri: str) -> bool:
+    """An edition's home page: docs/<language>/index.md ("ru/index.md"). MkDocs' own
+    is_homepage is true for the default language's only."""
+    head, _, rest = src_uri.partition("/")
+    return rest == "index.md" or src_uri == "index.md"

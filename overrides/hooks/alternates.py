@@ -36,20 +36,20 @@ def on_template_context(context, template_name, config):
     """Static templates (404.html, sitemap.xml): link each language's home page."""
     languages = _languages
     current = config.theme["language"]
+    # Root-relative ("/copper-cluster/ru/"): 404.html is served at any depth, on any host.
+    site_path = urlsplit(config.site_url).path.rstrip("/") + "/"
     context["alternates"] = [
         Alternate(
             code=lang.code,
             html_lang=lang.html_lang,
             name=lang.name,
-            href=absolute_url(config.site_url, lang.prefix),
+            href=site_path + lang.prefix,
             absolute=absolute_url(config.site_url, lang.prefix),
             current=lang.code == current,
         )
         for lang in languages
     ]
     context["site_languages"] = languages
-    # Root-relative ("/copper-cluster/ru/"): 404.html is served at any depth, on any host.
-    site_path = urlsplit(config.site_url).path.rstrip("/") + "/"
     context["site_path"] = lambda url: site_path + url.lstrip("/")
     if template_name == "sitemap.xml":
         context["sitemap"] = sitemap_entries(_files["current"], languages, config.site_url)

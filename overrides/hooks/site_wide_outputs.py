@@ -1,13 +1,14 @@
-"""404.html and sitemap.xml exist once for the whole site, not once per language.
+"""sitemap.xml exists once for the whole site, not once per language.
 
-static-i18n runs a full build per language into the same folder, so by default these come
-from whichever language is built last. We write them in the default language's build only
-(an empty template output is skipped by MkDocs); both templates cover every language.
+static-i18n runs a full build per language into the same folder, so by default it comes
+from whichever language is built last. We write it in the default language's build only
+(an empty template output is skipped by MkDocs); the template covers every language.
+404.html is one page per edition, combined at the root by hooks/not_found.py.
 """
 
 from mkdocs.plugins import event_priority
 
-SITE_WIDE = ("404.html", "sitemap.xml")
+SITE_WIDE = ("sitemap.xml",)
 
 
 @event_priority(-110)

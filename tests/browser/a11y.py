@@ -6,9 +6,9 @@ from __future__ import annotations
 import functools
 import re
 
-# WCAG 2.0, 2.1 and 2.2 at levels A and AA (axe tags the 2.2 A criteria as wcag2a/wcag21a).
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-AXE_OPTIONS = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
+# Every rule axe runs by default: WCAG 2.0, 2.1 and 2.2 at levels A and AA and axe's
+# best practices (landmarks, `region`: all content inside a landmark; heading order).
+AXE_OPTIONS = {"resultTypes": ["violations"]}
 SHOWN_NODES = 3
 
 

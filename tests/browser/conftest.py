@@ -9,37 +9,13 @@ SITE_REQUIRE_BROWSER=1 (set by .ci/run), which turns the skip into a failure.
 from __future__ import annotations
 
 import os
-import shutil
 from urllib.parse import urlsplit
 
 import pytest
 
 from browsing import PHONE, open_context
+from sitekit.chromium import CHROMIUM_ARGS, INSTALL_HINT, chromium_path
 from sitekit.pages_server import PagesServer
-
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-gpu",
-    # No third-party host is reachable from the tests: every name but the test server's
-    # address fails to resolve (the tests still record each attempt).
-    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-    # The system speech backend can stall closing a page; the listen tests bring their own
-    # recording speechSynthesis (and the site offers no button when the API is absent).
-    "--disable-speech-synthesis-api",
-]
-INSTALL_HINT = (
-    "Chromium not found: install it with `apt-get install chromium` (Debian/Ubuntu) "
-    "or set CHROMIUM_PATH to a Chromium binary"
-)
-
-
-def chromium_path() -> str | None:
-    candidate = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or shutil.which("chromium-browser")
-    return candidate if candidate and os.access(candidate, os.X_OK) else None
 
 
 def require_or_skip(reason: str):

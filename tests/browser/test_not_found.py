@@ -18,7 +18,8 @@ def test_missing_path_shows_not_found_in_its_language(context, server, lang, mis
     visible = tab.locator(".site-not-found:visible")
     assert visible.count() == 1
     assert visible.locator("h1").inner_text() == strings["site.not_found.title"]
-    assert tab.title() == strings["site.not_found.title"]
+    site_name = load_strings_for(lang.code)["site_name"]
+    assert tab.title() == f"{strings['site.not_found.title']} · {site_name}"
     home = visible.get_by_role("link", name=strings["site.not_found.home"])
     home.click()
     tab.wait_for_load_state()

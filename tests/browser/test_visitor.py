@@ -20,16 +20,17 @@ def test_page_view_has_no_third_party_request_and_no_error(context, server, buil
 
 @pytest.mark.parametrize(("lang", "page"), language_page_params())
 def test_trust_line_is_visible_and_tappable_on_a_phone(phone_context, server, built_site, lang, page):
+    """In the header's phone row: the label (visible text where it fits) and the number."""
     tab = phone_context.new_page()
     tab.goto(page_url(server, built_site, lang, page))
-    label = tab.locator(".site-bar__label")
-    phone = tab.locator('.site-bar a[href="tel:+998706192333"]')
+    label = tab.locator(".site-header .site-call__label")
+    phone = tab.locator('.site-header a.site-call[href="tel:+998706192333"]')
     assert label.inner_text() == built_site_strings(lang)["site.trust_line"]
     assert phone.is_visible()
     box = phone.bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= 360, f"the number is cut off: {box}"
     assert box["height"] >= MIN_TARGET and box["width"] >= MIN_TARGET, f"too small to tap: {box}"
-    assert phone.inner_text() == "(+998 70) 619-23-33"
+    assert phone.locator(".site-call__number").inner_text() == "(+998 70) 619-23-33"
     # Nothing on the page is wider than the phone (no sideways scrolling).
     assert tab.evaluate("document.documentElement.scrollWidth") <= 360
 
@@ -48,7 +49,8 @@ def test_feedback_link_leads_to_the_feedback_section(context, server, built_site
 def test_language_switcher(context, server, built_site, lang, page):
     tab = context.new_page()
     tab.goto(page_url(server, built_site, lang, page))
-    switcher = tab.locator("nav.site-languages")
+    # On a desktop the bar's switcher (the menu drawer has the same one for phones).
+    switcher = tab.locator(".site-bar nav.site-languages")
     assert switcher.get_attribute("aria-label") == built_site_strings(lang)["select.language"]
     links = switcher.locator("a")
     assert links.all_inner_texts() == [other.name for other in LANGUAGES]

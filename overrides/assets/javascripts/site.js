@@ -6,6 +6,30 @@
   "use strict";
 
   var root = document.documentElement;
+
+  /* ── Not-found page: the whole page of the edition the address asks for ───────────
+     The root 404.html is the default edition's page; every other edition's page is inside
+     it as a <template> (hooks/not_found.py). Swapped in first, so everything below works
+     on the edition that is shown. */
+  var editions = document.querySelectorAll("template[data-site-edition]");
+  if (editions.length) {
+    var siteBase = JSON.parse(document.getElementById("site-config").textContent).base || "/";
+    var basePath = new URL(siteBase, location.href).pathname.replace(/\/?$/, "/");
+    var asked = location.pathname.indexOf(basePath) === 0 ? location.pathname.slice(basePath.length) : "";
+    var edition = null;
+    editions.forEach(function (candidate) {
+      var prefix = candidate.getAttribute("data-site-edition");
+      if (prefix && asked.indexOf(prefix) === 0 && (!edition || prefix.length > edition.getAttribute("data-site-edition").length)) {
+        edition = candidate;
+      }
+    });
+    if (edition) {
+      document.body.replaceChildren(edition.content.cloneNode(true));
+      root.setAttribute("lang", edition.getAttribute("data-site-lang"));
+      document.title = edition.getAttribute("data-site-title");
+    }
+  }
+
   var configElement = document.getElementById("site-config");
   var config = configElement ? JSON.parse(configElement.textContent) : { strings: {} };
   var strings = config.strings || {};
@@ -143,13 +167,23 @@
   /* ── Colour scheme ────────────────────────────────────────────────────────────── */
 
   var paletteButton = document.querySelector("[data-site-palette]");
+  /* The browser's bar follows the chosen scheme, not only the system's (site-meta.html). */
+  var themeColours = document.querySelectorAll('meta[name="theme-color"]');
+  var schemeColours = {};
+  themeColours.forEach(function (meta) {
+    schemeColours[/dark/.test(meta.getAttribute("media")) ? "slate" : "default"] = meta.getAttribute("content");
+  });
   function showScheme() {
+    var scheme = root.getAttribute("data-md-color-scheme");
+    themeColours.forEach(function (meta) {
+      if (schemeColours[scheme]) meta.setAttribute("content", schemeColours[scheme]);
+    });
     if (!paletteButton) return;
-    var dark = root.getAttribute("data-md-color-scheme") === "slate";
+    var dark = scheme === "slate";
     paletteButton.setAttribute("aria-label", dark ? strings["palette.light"] : strings["palette.dark"]);
   }
+  showScheme();
   if (paletteButton) {
-    showScheme();
     paletteButton.addEventListener("click", function () {
       var next = root.getAttribute("data-md-color-scheme") === "slate" ? "default" : "slate";
       root.setAttribute("data-md-color-scheme", next);
@@ -254,7 +288,15 @@
   /* ── Print: link targets as full addresses (site.css prints them after each link) ──── */
 
   document.querySelectorAll("article a[href]").forEach(function (link) {
-    if (link.getAttribute("href").charAt(0) !== "#") link.setAttribute("data-print-href", link.href);
+    var href = link.getAttribute("href");
+    if (href.charAt(0) === "#") return;
+    if (/^mailto:/i.test(href)) {
+      /* A mail link prints its address only (no subject), and nothing when its text is it. */
+      var address = decodeURIComponent(href.slice(7).split("?")[0]);
+      link.setAttribute("data-print-href", link.textContent.trim() === address ? "" : address);
+      return;
+    }
+    link.setAttribute("data-print-href", link.href);
   });
 
   /* ── Not-found page: keep the language the address asks for ─────────────────────── */
@@ -275,7 +317,7 @@
     });
     if (chosen) {
       root.setAttribute("lang", chosen.getAttribute("lang"));
-      document.title = chosen.querySelector("h1").textContent;
+      document.title = chosen.getAttribute("data-site-title") || chosen.querySelector("h1").textContent;
     }
   }
 })();

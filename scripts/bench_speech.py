@@ -17,6 +17,7 @@ Needs espeak-ng and opusenc (`apt-get install espeak-ng opus-tools`).
 from __future__ import annotations
 
 import argparse
+import os
 import platform
 import re
 import resource
@@ -66,6 +67,7 @@ def main() -> int:
         return 1
     commit = subprocess.run(["git", "log", "-1", "--format=%h %s"], cwd=REPO, capture_output=True, text=True).stdout.strip()
 
+    load_before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as work:
         work = Path(work)
         print("bench_speech: cold synthesis of the whole site…", flush=True)
@@ -91,7 +93,8 @@ def main() -> int:
         "",
         f"Measured {date.today().isoformat()} on {platform.machine()}, 2 cores shared with other work, "
         f"eSpeak NG {versions['espeak-ng']}, {versions['opusenc']}; Opus {settings.bitrate} kbit/s mono, "
-        f"complexity {settings.complexity}, {settings.frame_ms} ms frames (`python scripts/bench_speech.py`).",
+        f"complexity {settings.complexity}, {settings.frame_ms} ms frames (`python scripts/bench_speech.py`); "
+        f"load average {load_before:.1f} when it started (wall times grow with it; CPU time much less).",
         "",
         "| measure | value |",
         "|---|---:|",

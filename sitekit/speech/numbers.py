@@ -122,7 +122,10 @@ class NumberWords:
         return text
 
     def spell(self, number: int, form: str = "cardinal", feminine: bool = False) -> str:
-        """``number`` in words, in one of the forms above."""
+        """``number`` in words, in one of the forms above (from a trillion on: digit by digit,
+        as nobody says such a number in text)."""
+        if number >= 1000 * SCALES[0]:
+            return self.digits(str(number))
         table = self._table(form)
         if number in table and not isinstance(table[number], list) and form.startswith("ordinal"):
             return table[number]

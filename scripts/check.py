@@ -18,7 +18,8 @@ Errors (exit status 1):
     attributes, also in {…} attribute lists; javascript:, vbscript: and data: URLs;
     images or media loaded from another site
   - front matter that is not closed or not valid YAML, an unknown key (the site
-    knows `title` and `description`), no `description`
+    knows `title`, `description` and `source`), no `description`; no `source`
+    or one mkdocs.yml does not list (reported by the build)
   - an empty page, no level-1 heading or more than one, a heading without {#id}
   - a telephone number, e-mail address, external link or heading id that differs
     between the languages of a page

@@ -6,7 +6,7 @@ usage: python scripts/new_page.py PAGE "English nav label" [--uz TITLE] [--ru TI
          (lower-case letters, digits and hyphens)
 
 It writes docs/<language>/PAGE for every language of the site, each with the front
-matter the site needs (description) and a level-1 heading with an explicit id, and
+matter the site needs (description, and source: where the content comes from) and a level-1 heading with an explicit id, and
 TODO placeholders that `make check` reports until they are replaced. It never
 overwrites a file and never edits mkdocs.yml or i18n/*.yml (a script would lose their
 comments): it prints the lines to add there by hand.
@@ -30,6 +30,7 @@ TEMPLATE = """---
 description: >-
   TODO: one or two sentences about this page, in {language}. Search results and link
   previews show them.
+source: TODO  # where the content comes from: {sources} (extra.sources in mkdocs.yml)
 ---
 
 # {title} {{#{anchor}}}
@@ -85,7 +86,8 @@ def main(argv: list[str] | None = None) -> int:
     for lang, path in targets.items():
         title = titles[lang.code] or f"TODO: the title in {lang.name}"
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(TEMPLATE.format(language=f"{lang.name} ({lang.code})", title=title, anchor=anchor),
+        path.write_text(TEMPLATE.format(language=f"{lang.name} ({lang.code})", title=title, anchor=anchor,
+                                        sources=", ".join(config.extra.get("sources") or {})),
                         encoding="utf-8")
         print(f"created {path.relative_to(root).as_posix()}")
 

@@ -51,10 +51,11 @@ class BuiltSite:
         raise ValueError(path)
 
     def pages_of(self, language: Language) -> set[str]:
-        """Built pages of one language, as paths relative to its prefix (404.html excluded)."""
+        """Built pages of one language, as paths relative to its prefix (each edition's
+        not-found page, <prefix>404.html, excluded: it is made by the templates, not from docs/)."""
         pages = set()
         for path in self.html_files():
-            if self.language_of(path) == language and path != "404.html":
+            if self.language_of(path) == language and path[len(language.prefix):] != "404.html":
                 pages.add(path[len(language.prefix):])
         return pages
 

@@ -362,6 +362,9 @@ def same_heading_ids(project: Project) -> list[Problem]:
 FRONT_MATTER_KEYS = {
     "title": "the page title, when it differs from the level-1 heading",
     "description": "one or two sentences about the page: search results and link previews show them",
+    # Checked by the build (sitekit/page_sources.py): a name listed under extra.sources in mkdocs.yml.
+    "source": "where the page's content comes from: a name from extra.sources in mkdocs.yml "
+              "(several separated by commas)",
 }
 
 

@@ -10,6 +10,8 @@ commit, like the real site (page dates and security.txt come from git).
 
 from __future__ import annotations
 
+import json
+
 import random
 import re
 import shutil
@@ -71,7 +73,9 @@ def make_synthetic_site(target: Path, pages_per_language: int, root: Path = ROOT
             page.parent.mkdir(parents=True, exist_ok=True)
             page.write_text(
                 "---\n"
-                f"description: {body[1][:150]!r}\n"
+                # JSON is YAML: a Python repr is not (its \' breaks the front matter).
+                f"description: {json.dumps(body[1][:150], ensure_ascii=False)}\n"
+                "source: agmk-copper-cluster\n"  # made of the real pages' paragraphs
                 "---\n\n"
                 f"# {title} {{#item}}\n\n{body[0]}\n\n"
                 f"## {' '.join(body[1].split()[:4])} {{#details}}\n\n{body[1]}\n\n{body[2]}\n\n"

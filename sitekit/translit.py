@@ -18,8 +18,9 @@ orthography of 1956):
 
 Words whose Cyrillic spelling cannot be derived from Latin (ь, ц, ю/я after
 a consonant) live in ``EXCEPTIONS``; names that stay in Latin inside
-Cyrillic text live in ``KEEP_LATIN``. Both are plain module-level data:
-extend them there.
+Cyrillic text live in ``KEEP_LATIN``; codes written in Latin letters that stay
+Latin where they are codes (the WCAG conformance levels A, AA, AAA) live in
+``KEEP_LATIN_CODES``. All are plain module-level data: extend them there.
 
 Pure standard library.
 """
@@ -31,8 +32,10 @@ import re
 from urllib.parse import quote, unquote
 
 __all__ = [
+    "CODE_NOUNS",
     "EXCEPTIONS",
     "KEEP_LATIN",
+    "KEEP_LATIN_CODES",
     "OKINA",
     "TUTUQ",
     "markdown_to_cyrillic",
@@ -61,6 +64,15 @@ KEEP_LATIN: tuple[str, ...] = (
     "eSpeak NG",
     "Safari",
 )
+
+# Codes made of Latin capitals that stay Latin in Cyrillic text, but only where they stand as
+# codes: right after a KEEP_LATIN name (with an optional version number between: "WCAG 2.2
+# AA"), or in a list of codes before one of CODE_NOUNS ("AA darajasi", "A va AA darajalari",
+# "A, AA yoki AAA darajadagi"). Anywhere else they are letters like any other: the initial
+# in "A. Aripov" is "А. Арипов".
+KEEP_LATIN_CODES: tuple[str, ...] = ("A", "AA", "AAA")  # WCAG conformance levels
+# Latin stems of the nouns that such codes qualify (daraja: level).
+CODE_NOUNS: tuple[str, ...] = ("daraja",)
 
 # Latin stem -> Cyrillic stem, for spellings the letter rules cannot derive.
 # Keys are lower-case, written with ʻ (U+02BB) and ʼ (U+02BC). A key matches
@@ -387,13 +399,29 @@ def _keep_latin_pattern(phrase: str) -> str:
     return "".join(parts)
 
 
+def _codes_pattern(codes: tuple[str, ...], nouns: tuple[str, ...]) -> tuple[str, str]:
+    """(a code, a code followed by a list of codes and a CODE_NOUNS word) as regexes."""
+    code = r"(?:" + "|".join(map(re.escape, sorted(codes, key=len, reverse=True))) + r")(?![\w\u02bb\u02bc])"
+    noun = r"(?:" + "|".join(f"{re.escape(n[0].upper())}{re.escape(n[1:])}|{re.escape(n)}|{re.escape(n.upper())}"
+                             for n in nouns) + r")"
+    joiner = r"(?:\s*,\s*|\s*[-–—/]\s*|\s+(?:va|yoki|VA|YOKI)\s+)"
+    before_noun = rf"(?<![\w.]){code}(?=(?:{joiner}{code})*(?:\s+|-){noun})"
+    return code, before_noun
+
+
 @functools.lru_cache(maxsize=8)
-def _protected_re(keep_latin: tuple[str, ...], markdown: bool) -> re.Pattern[str]:
+def _protected_re(keep_latin: tuple[str, ...], markdown: bool, codes: tuple[str, ...] = (),
+                  nouns: tuple[str, ...] = ()) -> re.Pattern[str]:
     names = sorted(keep_latin, key=len, reverse=True)
     patterns = list(_MARKDOWN_PROTECTED if markdown else ())
     patterns += _PLAIN_PROTECTED
+    code, before_noun = _codes_pattern(codes, nouns) if codes else (None, None)
     if names:
-        patterns.append(r"(?<!\w)(?:" + "|".join(map(_keep_latin_pattern, names)) + r")(?!\w)")
+        # A kept name, and the codes right after it ("WCAG 2.2 AA").
+        after = rf"(?:\s+\d+(?:\.\d+)*)?(?:\s+{code})?" if code else ""
+        patterns.append(r"(?<!\w)(?:" + "|".join(map(_keep_latin_pattern, names)) + r")" + after + r"(?!\w)")
+    if before_noun:
+        patterns.append(before_noun)
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.MULTILINE)
 
 
@@ -419,9 +447,10 @@ def _convert(text: str, to_cyrl: bool, markdown: bool = False) -> str:
         return word_re.sub(lambda m: convert_word(m.group()), segment)
 
     keep = tuple(KEEP_LATIN) if to_cyrl else ()
+    codes = (tuple(KEEP_LATIN_CODES), tuple(CODE_NOUNS)) if to_cyrl else ((), ())
     out: list[str] = []
     pos = 0
-    for m in _protected_re(keep, markdown).finditer(text):
+    for m in _protected_re(keep, markdown, *codes).finditer(text):
         if m.start() == m.end():
             continue
         out.append(plain(text[pos : m.start()]))
@@ -436,8 +465,9 @@ def _convert(text: str, to_cyrl: bool, markdown: bool = False) -> str:
 
 
 def to_cyrillic(text: str) -> str:
-    """Uzbek Latin -> Uzbek Cyrillic. URLs, e-mail addresses, KEEP_LATIN names
-    and tokens mixing letters and digits are left as they are."""
+    """Uzbek Latin -> Uzbek Cyrillic. URLs, e-mail addresses, KEEP_LATIN names, the
+    KEEP_LATIN_CODES where they stand as codes, and tokens mixing letters and digits are
+    left as they are."""
     return _convert(text, to_cyrl=True)
 
 

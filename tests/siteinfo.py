@@ -38,6 +38,23 @@ def source_text(name: str) -> str:
     return path.read_text(encoding="utf-8")
 
 
+def source_lines(built_site, lang, page):
+    """A built page's "Source" lines (one expected)."""
+    return built_site.content(built_site.page_path(lang, page)).select(".site-source")
+
+
+def cited_sources(built_site, lang, page) -> list[str]:
+    """The sources (names of mkdocs.yml's extra.sources) a built page's source line cites,
+    recognised by their wording in the page's language, in the order it cites them."""
+    from sitekit.page_sources import registry, wordings
+
+    (line,) = source_lines(built_site, lang, page)
+    text = " ".join(line.get_text(" ").split())
+    sources = registry(site.load_site_config().extra["sources"])
+    wording = wordings(site.load_strings_for(lang.code), sources, f"i18n/{lang.code}.yml")
+    return [key for _, key in sorted((text.index(words), key) for key, words in wording.items() if words in text)]
+
+
 # Listen: recordings need eSpeak NG and opusenc. Without them the tests' builds leave Listen off
 # (SITE_SPEECH=off) and the tests of recordings skip, saying how to install them, unless
 # SITE_REQUIRE_SPEECH=1 (set by .ci/run and the workflows) makes that a failure.
@@ -56,3 +73,8 @@ def require_speech():
     if os.environ.get("SITE_REQUIRE_SPEECH") == "1":
         pytest.fail(reason + " (SITE_REQUIRE_SPEECH=1 makes this an error)", pytrace=False)
     pytest.skip(reason)
+
+
+# What the templates add inside a page's article around its content (the Listen player, the
+# source line, the last-updated date): not part of what Listen reads.
+ARTICLE_INTERFACE = ".site-listen, .site-source, .site-updated"

@@ -10,14 +10,16 @@ import pytest
 
 from siteinfo import BY_CODE, DOCS, LANGUAGES, PAGES, source_text
 from sitekit.site import ROOT
-from sitekit.translit import KEEP_LATIN, to_cyrillic
+from sitekit.translit import KEEP_LATIN, KEEP_LATIN_CODES, to_cyrillic
 
 EDITIONS = [lang for lang in LANGUAGES if lang.generated_from]
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'ʻʼ-]*")
 PLACEHOLDER = re.compile(r"\{\w+\}")
 # Latin that stays Latin in Cyrillic text: the names the Cyrillic source itself keeps in
-# Latin, and addresses (e-mail, web) that are not words.
-KEPT = {word for phrase in KEEP_LATIN for word in LATIN_WORD.findall(phrase)}
+# Latin, the codes written in Latin letters (WCAG's A, AA, AAA), and addresses (e-mail, web)
+# that are not words.
+ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:uz|ru|com|org|net)\b")
+KEPT = {word for phrase in KEEP_LATIN for word in LATIN_WORD.findall(phrase)} | set(KEEP_LATIN_CODES)
 
 
 def article_text(built_site, lang, page):
@@ -56,7 +58,7 @@ def test_edition_page_is_the_transliterated_source_page(built_site, edition, pag
 @pytest.mark.parametrize("edition", EDITIONS, ids=lambda lang: lang.code)
 @pytest.mark.parametrize("page", PAGES)
 def test_edition_page_has_no_latin_words_but_kept_names(built_site, edition, page):
-    text = article_text(built_site, edition, page)
+    text = ADDRESS.sub(" ", article_text(built_site, edition, page))
     stray = sorted(set(LATIN_WORD.findall(text)) - KEPT)
     assert not stray, f"{edition.prefix}{page}: Latin words in the Cyrillic edition: {stray}"
 
@@ -105,3 +107,46 @@ def test_edition_mail_subjects_are_in_its_script(built_site, edition, page):
         for field, values in parse_qs(latin.query).items():
             assert parse_qs(cyrillic.query)[field] == [to_cyrillic(value) for value in values]
             assert not LATIN_WORD.search(" ".join(parse_qs(cyrillic.query)[field]))
+
+
+# ── Latin codes stay Latin ────────────────────────────────────────────────────
+# A WCAG conformance level is a code: "AA", never «АА» in Cyrillic letters, whether it follows
+# the standard's name ("WCAG 2.2 AA") or comes before the word for level ("AA darajasi", "A va
+# AA darajalari"). Written here independently of the transliterator, in each script.
+LEVEL = r"(?:AAA|AA|A|ААА|АА|А)"  # Latin or Cyrillic capitals
+LEVELS_IN = {
+    "Latin": (rf"WCAG(?:\s+\d+(?:\.\d+)*)?\s+({LEVEL})(?!\w)",
+              rf"(?<![\w.])({LEVEL})(?=(?:\s*(?:,|va|yoki|[-–/])\s*{LEVEL})*(?:\s+|-)daraja)"),
+    "Cyrillic": (rf"WCAG(?:\s+\d+(?:\.\d+)*)?\s+({LEVEL})(?!\w)",
+                 rf"(?<![\w.])({LEVEL})(?=(?:\s*(?:,|ва|ёки|[-–/])\s*{LEVEL})*(?:\s+|-)даража)"),
+}
+
+
+def levels(text, script):
+    return [m.group(1) for pattern in LEVELS_IN[script] for m in re.finditer(pattern, text)]
+
+
+def test_level_patterns_find_levels():
+    assert levels("WCAG 2.2 AA darajasi; WCAG 2.0, 2.1 va 2.2 (A va AA darajalari)", "Latin") == \
+        ["AA", "AA", "A", "AA"]
+    assert levels("WCAG 2.2 АА даражаси, А ва АА даражалари, А. Арипов", "Cyrillic") == ["АА", "АА", "А", "АА"]
+
+
+@pytest.mark.parametrize("edition", EDITIONS, ids=lambda lang: lang.code)
+@pytest.mark.parametrize("page", PAGES)
+def test_edition_keeps_conformance_levels_in_latin(built_site, edition, page):
+    latin = levels(article_text(built_site, BY_CODE[edition.generated_from], page), "Latin")
+    cyrillic = levels(article_text(built_site, edition, page), "Cyrillic")
+    assert cyrillic == latin, f"{edition.prefix}{page}: levels {cyrillic}, the Latin page has {latin}"
+    assert all(set(level) == {"A"} for level in cyrillic), f"{edition.prefix}{page}: a level in Cyrillic letters"
+
+
+@pytest.mark.parametrize("edition", EDITIONS, ids=lambda lang: lang.code)
+@pytest.mark.parametrize("page", PAGES)
+def test_edition_keeps_every_latin_name_of_its_source_page(built_site, edition, page):
+    latin = article_text(built_site, BY_CODE[edition.generated_from], page)
+    cyrillic = article_text(built_site, edition, page)
+    for name in KEEP_LATIN:
+        pattern = re.escape(name).replace(r"\ ", r"\s+")
+        assert len(re.findall(pattern, cyrillic)) == len(re.findall(pattern, latin)), \
+            f"{edition.prefix}{page}: «{name}» is not kept in Latin"

@@ -1,8 +1,8 @@
 """What search engines, link previews and assistive software read: per-page descriptions,
-hreflang alternates (in <head> and the sitemap), Open Graph, JSON-LD and the update date."""
+hreflang alternates (in <head> and the sitemap), Open Graph and the update date. JSON-LD:
+test_structured_data.py."""
 
 import datetime
-import json
 import re
 import subprocess
 
@@ -74,19 +74,6 @@ def test_open_graph(built_site, lang, page):
     assert tags["og:description"] == description
     alternates = [m["content"] for m in head(built_site, lang, page).find_all("meta", property="og:locale:alternate")]
     assert alternates == [other.og_locale for other in LANGUAGES if other != lang]
-
-
-@pytest.mark.parametrize(("lang", "page"), language_page_params())
-def test_json_ld_organisation_with_contact_point(built_site, lang, page):
-    scripts = head(built_site, lang, page).find_all("script", type="application/ld+json")
-    assert len(scripts) == 1
-    data = json.loads(scripts[0].string)  # valid JSON, or this raises
-    assert data["@context"] == "https://schema.org" and data["@type"] == "Organization"
-    contact = data["contactPoint"]
-    assert contact["@type"] == "ContactPoint"
-    assert contact["telephone"] == "+998706192333"
-    assert contact["email"] == "info@agmk.uz"
-    assert contact["availableLanguage"] == [other.html_lang for other in LANGUAGES]
 
 
 def is_committed(path: str) -> bool:

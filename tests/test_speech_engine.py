@@ -10,7 +10,7 @@ import subprocess
 
 import pytest
 
-from siteinfo import BY_CODE, require_speech
+from siteinfo import ARTICLE_INTERFACE, BY_CODE, require_speech
 from sitekit.site import ROOT
 from sitekit.speech.engine import Job, Recorder, Settings, prune
 from sitekit.speech.lexicon import load_lexicon
@@ -68,7 +68,7 @@ def test_two_recordings_of_a_real_page_are_byte_identical(tmp_path, built_site):
     """Made afresh twice, in two empty caches: the same bytes (what two clean builds publish)."""
     lang = BY_CODE["uz"]
     article = copy.copy(built_site.content(built_site.page_path(lang, "contacts.md")))
-    for interface in article.select(".site-listen, .site-updated"):
+    for interface in article.select(ARTICLE_INTERFACE):
         interface.decompose()
     job = uzbek_job(str(article))
     first, _ = record(tmp_path / "one", job)

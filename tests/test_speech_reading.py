@@ -5,7 +5,7 @@ import copy
 
 import pytest
 
-from siteinfo import language_page_params
+from siteinfo import ARTICLE_INTERFACE, language_page_params
 from sitekit.speech.reading import Script, SpokenSegment, passages
 
 FIXTURE = """
@@ -51,7 +51,7 @@ def readable_article(built_site, lang, page):
     """A built page's article as the reading gets it: the content, without the player and the
     last-updated line the templates add around it."""
     article = copy.copy(built_site.content(built_site.page_path(lang, page)))
-    for interface in article.select(".site-listen, .site-updated"):
+    for interface in article.select(ARTICLE_INTERFACE):
         interface.decompose()
     return article
 

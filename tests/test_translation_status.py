@@ -181,7 +181,8 @@ def project_repo(tmp_path_factory) -> Path:
     git(root, "init", "-q", "-b", "main")
     commit(root, "The site")
     contacts = root / "docs" / "en" / "contacts.md"
-    contacts.write_text(contacts.read_text(encoding="utf-8").replace("Send us your feedback", "Send your feedback"),
+    # An edit of the English page only (whatever its wording today): one more line at its end.
+    contacts.write_text(contacts.read_text(encoding="utf-8") + "\nA line the translations do not have yet.\n",
                         encoding="utf-8")
     commit(root, "English contacts: shorter wording")
     return root

@@ -345,6 +345,69 @@ def test_exceptions_can_be_extended(monkeypatch):
     assert to_latin("медаль") == "medal"
 
 
+# Latin codes (KEEP_LATIN_CODES, the WCAG conformance levels) stay Latin where they stand as
+# codes: after a kept name (with a version number between) or in a list before a CODE_NOUNS
+# word. Elsewhere the same capitals are letters, as in an initial.
+CODES_BOTH_WAYS = [
+    ("WCAG 2.2 AA darajasi", "WCAG 2.2 AA даражаси"),
+    ("WCAG 2.1 AAA", "WCAG 2.1 AAA"),
+    ("WCAG AA", "WCAG AA"),
+    ("qoʻllanmaning (WCAG) 2.2-versiyasidagi AA darajasiga", "қўлланманинг (WCAG) 2.2-версиясидаги AA даражасига"),
+    ("A va AA darajalari", "A ва AA даражалари"),
+    ("(A va AA darajalari)", "(A ва AA даражалари)"),
+    ("A, AA yoki AAA darajadagi", "A, AA ёки AAA даражадаги"),
+    ("A–AA darajalari", "A–AA даражалари"),
+    ("AA-darajasi", "AA-даражаси"),
+    ("AA DARAJASI", "AA ДАРАЖАСИ"),
+    ("Darajasi: AA", "Даражаси: АА"),  # no noun after it, no name before it: letters
+    # Not codes: the same capitals as letters.
+    ("A. Aripov", "А. Арипов"),
+    ("Bosh vaziri A. Aripov boshchiligida", "Бош вазири А. Арипов бошчилигида"),
+    ("AA", "АА"),
+    ("A va B", "А ва Б"),
+    ("AJ darajasi", "АЖ даражаси"),  # not a listed code
+    ("AAAA darajasi", "АААА даражаси"),
+]
+
+
+@pytest.mark.parametrize("latin, cyrillic", CODES_BOTH_WAYS)
+def test_latin_codes_to_cyrillic(latin, cyrillic):
+    assert to_cyrillic(latin) == cyrillic
+
+
+@pytest.mark.parametrize("latin, cyrillic", CODES_BOTH_WAYS)
+def test_latin_codes_to_latin(latin, cyrillic):
+    assert to_latin(cyrillic) == latin
+
+
+# A level written with Cyrillic letters (a mistake the Cyrillic edition used to make) comes
+# back to Latin, and from there to Latin codes in Cyrillic text: the mistake is not repeated.
+CYRILLIC_LETTER_CODES = [
+    ("АА даражаси", "AA darajasi", "AA даражаси"),
+    ("А ва АА даражалари", "A va AA darajalari", "A ва AA даражалари"),
+    ("WCAG 2.2 АА", "WCAG 2.2 AA", "WCAG 2.2 AA"),
+]
+
+
+@pytest.mark.parametrize("cyrillic, latin, corrected", CYRILLIC_LETTER_CODES)
+def test_cyrillic_letter_codes_are_corrected(cyrillic, latin, corrected):
+    assert to_latin(cyrillic) == latin
+    assert to_cyrillic(latin) == corrected
+
+
+def test_latin_codes_in_markdown():
+    md = "## Standart {#standard}\n\nSayt WCAG 2.2 ning AA darajasiga javob beradi (A va AA darajalari).\n"
+    expected = "## Стандарт {#standard}\n\nСайт WCAG 2.2 нинг AA даражасига жавоб беради (A ва AA даражалари).\n"
+    assert markdown_to_cyrillic(md) == expected
+    assert markdown_to_latin(expected) == md
+
+
+def test_latin_codes_can_be_extended(monkeypatch):
+    monkeypatch.setattr(translit, "CODE_NOUNS", translit.CODE_NOUNS + ("toifa",))
+    monkeypatch.setattr(translit, "KEEP_LATIN_CODES", translit.KEEP_LATIN_CODES + ("B",))
+    assert to_cyrillic("AA toifasi, B toifasi va B. Aliyev") == "AA тоифаси, B тоифаси ва Б. Алиев"
+
+
 def test_tokens_mixing_letters_and_digits_stay():
     assert to_cyrillic("B2B va 4G tarmogʻi") == "B2B ва 4G тармоғи"
 

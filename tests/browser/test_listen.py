@@ -10,7 +10,7 @@ import pytest
 
 from a11y import axe_violations
 from browsing import open_context, page_url
-from siteinfo import BY_CODE, LANGUAGES, language_page_params, require_speech
+from siteinfo import ARTICLE_INTERFACE, BY_CODE, LANGUAGES, language_page_params, require_speech
 from sitekit.site import ROOT, load_strings_for
 from sitekit.speech.build import published_path
 from sitekit.speech.lexicon import load_lexicon
@@ -38,11 +38,11 @@ def audio_requests(context) -> list[str]:
 def page_words(tab, lang) -> int:
     """Words of the page's main text as the visitor sees it (the transcript), numbers and
     abbreviations counted as the words they are said with."""
-    text = tab.evaluate("""() => {
+    text = tab.evaluate("""interface => {
         const article = document.querySelector("article").cloneNode(true);
-        article.querySelectorAll(".site-listen, .site-updated").forEach(element => element.remove());
+        article.querySelectorAll(interface).forEach(element => element.remove());
         return article.innerText;
-    }""")
+    }""", ARTICLE_INTERFACE)
     said = load_lexicon(ROOT, lang.code).spoken(text)
     return len([word for word in said.split() if re.search(r"\w", word)])
 

@@ -43,7 +43,7 @@ def reading_of(lang):
 def test_every_page_links_its_recording(built_site, lang, page):
     require_speech()
     path = built_site.page_path(lang, page)
-    player = built_site.content(path).select_one(".site-listen")
+    player = built_site.soup(path).select_one("article .site-listen")  # content() leaves it out
     assert player is not None, f"{path}: no Listen player"
     assert player.find_previous_sibling() is not None and player.find_previous_sibling().name == "h1", "right under the heading"
     expected = published_path(reading_of(lang).code, page)

@@ -35,7 +35,7 @@ fix: $(BIN)/.installed
 	$(BIN)/python scripts/check.py --fix
 
 status: $(BIN)/.installed
-	$(BIN)/python scripts/status.py
+	$(BIN)/python scripts/status.py $(if $(DIFF),--diff)
 
 # The Nu HTML Checker (vnu.jar, run with Java) comes from the npm registry, pinned in
 # package-lock.json. Without npm the HTML validity test skips and says so.

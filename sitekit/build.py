@@ -28,12 +28,33 @@ def build(site_dir: Path, config_file: Path = ROOT / "mkdocs.yml", env: dict | N
     """Build into site_dir. ``strict=False`` builds every language to the end and reports all
     its warnings (a strict build stops at the first language that warns): the caller then
     treats any warning as an error, as strict mode does."""
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
-    completed = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict" if strict else "--no-strict",
-         "--config-file", str(config_file), "--site-dir", str(site_dir)],
-        capture_output=True, text=True, env=environment, cwd=Path(config_file).parent,
-    )
-    output = completed.stdout + completed.stderr
+    completed = subprocess.run(_command(site_dir, config_file, strict), capture_output=True, text=True,
+                               env=_environment(env), cwd=Path(config_file).parent)
+    return _result(completed.returncode, completed.stdout + completed.stderr)
+
+
+def start(site_dir: Path, config_file: Path = ROOT / "mkdocs.yml", env: dict | None = None,
+          strict: bool = True) -> subprocess.Popen:
+    """The same build, started in the background (the editor check reads the sources meanwhile)."""
+    return subprocess.Popen(_command(site_dir, config_file, strict), stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True, env=_environment(env), cwd=Path(config_file).parent)
+
+
+def finish(process: subprocess.Popen) -> BuildResult:
+    """Wait for a started build and collect what it printed."""
+    output, _ = process.communicate()
+    return _result(process.returncode, output)
+
+
+def _command(site_dir: Path, config_file: Path, strict: bool) -> list[str]:
+    return [sys.executable, "-m", "mkdocs", "build", "--strict" if strict else "--no-strict",
+            "--config-file", str(config_file), "--site-dir", str(site_dir)]
+
+
+def _environment(env: dict | None) -> dict:
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+
+
+def _result(returncode: int, output: str) -> BuildResult:
     problems = [line for line in output.splitlines() if line.startswith(("WARNING", "ERROR"))]
-    return BuildResult(completed.returncode, output, problems)
+    return BuildResult(returncode, output, problems)

@@ -26,8 +26,13 @@ trailer in a commit message, one path per line (the commit may change nothing: `
     Translation-checked: docs/en/accessibility.md
 
 The named file then counts as caught up with every edit that commit descends from (the
-commit's own edits included), exactly as if it had been changed. Paths that name no page are
-ignored: a trailer cannot be corrected once committed.
+commit's own edits included), exactly as if it had been changed. A path that names no page
+changes nothing (a trailer cannot be corrected once committed); ``misspelt_trailers`` lists
+them with the nearest real path, so that ``make status`` and ``make check`` can say so.
+
+For an outdated translation, ``Translation.since`` gives, per counterpart, the last commit at
+which the translation was in step with it: ``git diff <that commit>..HEAD -- <counterpart>``
+is exactly what the translator has to carry over.
 
 Limits, on purpose: a commit that changes an outdated translation counts as its catch-up even
 if it only fixed a typo; and a typo fixed in one language marks the others outdated until they
@@ -49,6 +54,7 @@ NEW = "new, not committed"
 MISSING = "missing"
 NO_HISTORY = "not in git"
 CHECKED_TRAILER = "Translation-checked"
+EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"  # git's empty tree: a diff from nothing
 
 
 @dataclass(frozen=True)
@@ -73,6 +79,14 @@ class Translation:
     last_commit: Commit | None = None
     # Edits of counterparts this file lacks: (counterpart path, its newest such commit).
     newer: list[tuple[str, Commit]] = field(default_factory=list)
+    # Per counterpart it lacks edits of: the last commit the two were in step at (the parent of
+    # the oldest edit it lacks; EMPTY_TREE when that edit created the counterpart's history).
+    since: dict[str, str] = field(default_factory=dict)
+
+    def diff_command(self, counterpart: str) -> str:
+        """The git command that shows what changed in a counterpart since this file was in step."""
+        base = self.since.get(counterpart, EMPTY_TREE)
+        return f"git diff {base[:12] if base != EMPTY_TREE else base}..HEAD -- {counterpart}"
 
     def describe(self) -> str:
         changes = "; ".join(f"{path} changed after it ({commit})" for path, commit in self.newer)
@@ -98,6 +112,7 @@ class PageStatus:
 class Git:
     def __init__(self, root: Path):
         self.root = Path(root)
+        self.first_parent: dict[str, str | None] = {}  # filled by ancestry()
 
     def run(self, *args: str, check: bool = True) -> subprocess.CompletedProcess:
         return subprocess.run(["git", *args], cwd=self.root, capture_output=True, text=True, check=check)
@@ -131,23 +146,29 @@ class Git:
                 commits.append((Commit(sha, date, subject), changed))
         return commits
 
-    def checks(self, paths: list[str]) -> list[tuple[Commit, set[str]]]:
+    def trailers(self) -> list[tuple[Commit, list[str]]]:
         """Commits of HEAD's history whose message has ``Translation-checked:`` trailers, with
-        the paths (of those given) they name. One ``git log``."""
-        if not paths or not self.has_commits():
+        every path they name, newest first. One ``git log``."""
+        if not self.has_commits():
             return []
         log = self.run(
             "log", f"--grep=^{CHECKED_TRAILER}:", "--regexp-ignore-case",
             f"--format=%x00%H%x01%cs%x01%s%x01%(trailers:key={CHECKED_TRAILER},valueonly,separator=%x02)",
         ).stdout
-        wanted = set(paths)
         commits = []
         for entry in log.split("\0")[1:]:
             sha, date, subject, values = entry.rstrip("\n").split("\x01", 3)
-            named = {value.strip() for value in values.split("\x02")} & wanted
+            named = [value.strip() for value in values.split("\x02") if value.strip()]
             if named:
                 commits.append((Commit(sha, date, subject), named))
         return commits
+
+    def checks(self, paths: list[str]) -> list[tuple[Commit, set[str]]]:
+        """The trailer commits with the paths (of those given) they name."""
+        if not paths:
+            return []
+        wanted = set(paths)
+        return [(commit, set(named) & wanted) for commit, named in self.trailers() if set(named) & wanted]
 
     def ancestry(self) -> tuple[dict[str, int], dict[str, int]]:
         """(position of each commit of HEAD's history in commit order, the bit set of its
@@ -159,6 +180,7 @@ class Git:
         ancestors: dict[str, int] = {}
         for line in lines:
             sha, *parents = line.split()
+            self.first_parent[sha] = parents[0] if parents else None
             index[sha] = len(index)
             mask = 0
             for parent in parents:
@@ -241,14 +263,46 @@ def translation_status(root: Path, docs: Path, languages: list[Language]) -> lis
                 translations.append(Translation(lang.code, path, NO_HISTORY))
                 continue
             newest: dict[str, Commit] = {}
+            oldest: dict[str, Commit] = {}
             for other, commit in lacking[path]:
                 newest[other] = commit  # history order: the last one wins
+                oldest.setdefault(other, commit)
             newer = sorted(newest.items())
+            since = {other: git.first_parent.get(commit.sha) or EMPTY_TREE for other, commit in oldest.items()}
             own = last.get(path)
             if path in pending_files or own is None:
                 state = pending_files.get(path, NEW)
             else:
                 state = OUTDATED if newer else UP_TO_DATE
-            translations.append(Translation(lang.code, path, state, own, newer))
+            translations.append(Translation(lang.code, path, state, own, newer, since))
         statuses.append(PageStatus(page, translations))
     return statuses
+
+
+def misspelt_trailers(root: Path, docs: Path, languages: list[Language]) -> list[tuple[Commit, str, str | None]]:
+    """(commit, path, the nearest page path or None) for each ``Translation-checked:`` path in
+    HEAD's history that names no page of any language."""
+    import difflib
+
+    root = Path(root)
+    docs_rel = Path(docs).resolve().relative_to(root.resolve()).as_posix()
+    pages = sorted(set().union(*(source_pages(lang, Path(docs)) for lang in languages)))
+    known = [f"{docs_rel}/{lang.code}/{page}" for page in pages for lang in languages]
+    git = Git(root)
+    if not git.available():
+        return []
+    found = []
+    for commit, named in git.trailers():
+        for path in named:
+            if path not in known:
+                near = difflib.get_close_matches(path, known, n=1, cutoff=0.6)
+                found.append((commit, path, near[0] if near else None))
+    return found
+
+
+def counterpart_diff(root: Path, translation: Translation, counterpart: str) -> str:
+    """What changed in a counterpart since a translation was last in step with it (a unified
+    diff; empty when nothing did)."""
+    base = translation.since.get(counterpart, EMPTY_TREE)
+    done = Git(root).run("--no-pager", "diff", "--no-color", f"{base}..HEAD", "--", counterpart, check=False)
+    return done.stdout if done.returncode == 0 else done.stderr

@@ -3,8 +3,9 @@ is written in the orthography it teaches."""
 
 import re
 
-from sitekit import lint
 from siteinfo import BY_CODE, source_text
+from sitekit.check import language
+from sitekit.check.project import Source
 from sitekit.site import ROOT
 
 CONTRIBUTING = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
@@ -28,8 +29,8 @@ def test_terms_table_is_the_sources_one():
 
 def test_uzbek_section_follows_the_orthography():
     section = CONTRIBUTING.split("## Qisqacha oʻzbekcha", 1)[1]
-    page = lint.Source(ROOT / "CONTRIBUTING.md", "CONTRIBUTING.md", BY_CODE["uz"], "CONTRIBUTING.md", section)
-    problems = lint.uzbek_apostrophes(page) + lint.uzbek_cyrillic(page)
+    page = Source(ROOT / "CONTRIBUTING.md", "CONTRIBUTING.md", BY_CODE["uz"], "CONTRIBUTING.md", section)
+    problems = language.uzbek_apostrophes(page) + language.foreign_script(page)
     assert not problems, [str(p) for p in problems]
 
 

@@ -1,11 +1,11 @@
 """Translation status from git history (sitekit.translation_status, scripts/status.py), on a
 temporary git repository: a translation is outdated when a counterpart has a commit that
-descends from its own last commit; uncommitted changes are reported as such."""
+descends from its own last commit; uncommitted changes are reported as such; the diff to carry
+over starts where the translation was last in step; a misspelt trailer path is reported."""
 
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -14,7 +14,9 @@ import pytest
 
 from siteinfo import EDITED as LANGUAGES  # the languages editors translate
 from sitekit.site import ROOT
-from sitekit.translation_status import CHANGED, MISSING, NEW, NO_HISTORY, OUTDATED, UP_TO_DATE, translation_status
+from fixture_site import edit, make_site
+from sitekit.translation_status import CHANGED, MISSING, NEW, NO_HISTORY, OUTDATED, UP_TO_DATE, \
+    counterpart_diff, misspelt_trailers, translation_status
 
 GIT_ENV = {
     **os.environ,
@@ -169,44 +171,99 @@ def test_outside_git_nothing_is_compared(tmp_path):
     assert set(states(tmp_path).values()) == {NO_HISTORY}
 
 
-# ── The commands, on a real project copy in a git repository ─────────────────
+def test_the_in_step_commit_gives_the_diff_to_carry_over(repo):
+    write(repo, "uz", "index.md", "# Bosh sahifa {#home}\n\nYangi matn.\n")
+    commit(repo, "Uzbek: new text")
+    in_step = git(repo, "rev-parse", "HEAD~1").strip()
+    write(repo, "uz", "index.md", "# Bosh sahifa {#home}\n\nYana yangi matn.\n")
+    commit(repo, "Uzbek: more text")
+    status = translation_status(repo, repo / "docs", LANGUAGES)[0]
+    ru = next(t for t in status.translations if t.language == "ru")
+    assert ru.since == {"docs/uz/index.md": in_step}  # the last commit both were in step at
+    assert ru.diff_command("docs/uz/index.md") == f"git diff {in_step[:12]}..HEAD -- docs/uz/index.md"
+    diff = counterpart_diff(repo, ru, "docs/uz/index.md")
+    assert "+Yana yangi matn." in diff and "-# Home (uz) {#home}" in diff  # both edits, from where ru stood
+
+
+def test_a_catch_up_moves_the_in_step_commit(repo):
+    write(repo, "uz", "index.md", "# Bosh sahifa {#home}\n\nYangi matn.\n")
+    commit(repo, "Uzbek: new text")
+    write(repo, "ru", "index.md", "# Главная {#home}\n\nНовый текст.\n")
+    commit(repo, "Russian: catch up")
+    caught_up = git(repo, "rev-parse", "HEAD").strip()
+    write(repo, "uz", "index.md", "# Bosh sahifa {#home}\n\nYana yangi matn.\n")
+    commit(repo, "Uzbek: more text")
+    ru = next(t for t in translation_status(repo, repo / "docs", LANGUAGES)[0].translations if t.language == "ru")
+    assert ru.since == {"docs/uz/index.md": caught_up}
+    diff = counterpart_diff(repo, ru, "docs/uz/index.md")
+    assert "-Yangi matn." in diff and "+Yana yangi matn." in diff and "Home (uz)" not in diff
+
+
+def test_misspelt_trailers_are_listed_with_the_nearest_path(repo):
+    write(repo, "uz", "index.md", "# Bosh sahifa {#home}\n\nBoshqacha soʻzlar.\n")
+    commit(repo, "Uzbek: rewording")
+    check_commit(repo, "a typo in the path", "docs/ru/indx.md")
+    found = misspelt_trailers(repo, repo / "docs", LANGUAGES)
+    assert [(c.subject, path, nearest) for c, path, nearest in found] == [
+        ("a typo in the path", "docs/ru/indx.md", "docs/ru/index.md")]
+
+
+# ── The commands, on a fixture site in a git repository ──────────────────────
 
 
 @pytest.fixture(scope="module")
 def project_repo(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("project")
-    for name in ("docs", "i18n", "overrides"):
-        shutil.copytree(ROOT / name, root / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy2(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    root = make_site(tmp_path_factory.mktemp("project") / "site")
     git(root, "init", "-q", "-b", "main")
     commit(root, "The site")
-    contacts = root / "docs" / "en" / "contacts.md"
-    # An edit of the English page only (whatever its wording today): one more line at its end.
-    contacts.write_text(contacts.read_text(encoding="utf-8") + "\nA line the translations do not have yet.\n",
-                        encoding="utf-8")
+    edit(root, "docs/en/contacts.md", "Send us your feedback", "Send your feedback")
     commit(root, "English contacts: shorter wording")
+    check_commit(root, "Russian contacts still right", "docs/ru/contact.md")  # a typo: marks nothing
     return root
 
 
+def run(script: str, root: Path, *args: str) -> subprocess.CompletedProcess:
+    done = subprocess.run([sys.executable, str(ROOT / "scripts" / script), "--config", str(root / "mkdocs.yml"), *args],
+                          capture_output=True, text=True)
+    assert "Traceback" not in done.stdout + done.stderr
+    return done
+
+
 def test_make_status_reports_the_outdated_pages(project_repo):
-    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "status.py"), "--config",
-                           str(project_repo / "mkdocs.yml")], capture_output=True, text=True)
+    done = run("status.py", project_repo)
     assert done.returncode == 0, done.stdout + done.stderr
     out = done.stdout
-    assert "Traceback" not in out + done.stderr
-    block = out.split("contacts.md\n", 1)[1].split("\n")[:3]
+    block = out.split("contacts.md\n", 1)[1].split("\n")[:5]
+    in_step = git(project_repo, "rev-parse", "HEAD~2").strip()[:12]
     assert block[0].startswith("  uz  outdated: docs/en/contacts.md changed after it (")
     assert block[0].endswith('"English contacts: shorter wording")')
-    assert block[1].startswith("  ru  outdated: docs/en/contacts.md changed after it")
-    assert block[2].startswith("  en  up to date")
-    assert "status: 21 translations of 7 pages: 19 up to date, 2 outdated" in out
+    assert block[1] == f"        to carry over: git diff {in_step}..HEAD -- docs/en/contacts.md"
+    assert block[2].startswith("  ru  outdated: docs/en/contacts.md changed after it")
+    assert block[4].startswith("  en  up to date")
+    assert "status: 9 translations of 3 pages: 7 up to date, 2 outdated" in out
+    assert "status: commit " in out and "says `Translation-checked: docs/ru/contact.md`, which names no page (did you " \
+        "mean docs/ru/contacts.md?)" in out
+
+
+def test_make_status_diff_shows_what_to_carry_over(project_repo):
+    done = run("status.py", project_repo, "--diff", "docs/ru/contacts.md")
+    block = done.stdout.split("  ru  outdated", 1)[1].split("  en  ", 1)[0]
+    assert "-Send us your feedback" in block and "+Send your feedback" in block, block
+    uz = done.stdout.split("  uz  outdated", 1)[1].split("  ru  ", 1)[0]
+    assert "+Send your feedback" not in uz  # only the translation named
 
 
 def test_make_check_lists_outdated_translations_as_warnings(project_repo):
-    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "check.py"), "--config",
-                           str(project_repo / "mkdocs.yml")], capture_output=True, text=True)
+    done = run("check.py", project_repo)
     assert done.returncode == 0, done.stdout  # outdated is a warning, not an error
+    in_step = git(project_repo, "rev-parse", "HEAD~2").strip()[:12]
     for code in ("uz", "ru"):
         assert f"docs/{code}/contacts.md: warning: outdated translation: docs/en/contacts.md changed after it" \
             in done.stdout
-    assert "check: 0 errors, 2 warnings" in done.stdout
+        assert f"`git diff {in_step}..HEAD -- docs/en/contacts.md` shows it" in done.stdout
+    short = git(project_repo, "rev-parse", "--short=7", "HEAD").strip()
+    assert f"docs/ru/contacts.md: warning: commit {short} (\"Russian contacts still right\") says " \
+        "`Translation-checked: docs/ru/contact.md`, which names no page (did you mean docs/ru/contacts.md?), so this " \
+        "translation is still outdated — commit again with the line `Translation-checked: docs/ru/contacts.md` " \
+        "(git commit --allow-empty)" in done.stdout
+    assert "check: 0 errors, 3 warnings" in done.stdout

@@ -34,6 +34,14 @@
   var config = configElement ? JSON.parse(configElement.textContent) : { strings: {} };
   var strings = config.strings || {};
 
+  /* ── Room under the sticky header for focused elements and link targets ────────── */
+  var stickyHeader = document.querySelector("header.md-header");
+  if (stickyHeader && window.ResizeObserver) {
+    new ResizeObserver(function () {
+      root.style.setProperty("--site-header-height", Math.ceil(stickyHeader.getBoundingClientRect().height + 8) + "px");
+    }).observe(stickyHeader);
+  }
+
   /* ── Menu and search: buttons that drive Material's CSS checkboxes ─────────────── */
 
   function toggles(id) {

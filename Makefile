@@ -7,7 +7,7 @@
 #   make rename-page FROM=events.md TO=news/events.md         move it; the old address redirects
 #   make preview [BASE=main]  the changed pages in every edition: status, phone and desktop screenshots
 #   make test    the whole test suite (make check first)
-#   make bench   measure page weight, build time and scaling; write BENCHMARKS.md
+#   make bench   measure page weight, build time, scaling and the recordings; write BENCHMARKS.md
 #   make screenshots  every page × edition × phone/desktop × light/dark into screenshots/
 PYTHON ?= python3
 VENV := .venv
@@ -63,6 +63,7 @@ test: check node_modules/.installed
 
 bench: $(BIN)/.installed
 	$(BIN)/python scripts/bench.py
+	$(BIN)/python scripts/bench_speech.py
 
 # PNGs for people to look at (the system Chromium, as the browser tests launch it).
 screenshots: $(BIN)/.installed

@@ -122,7 +122,7 @@ def scaling(project: Path, sizes: list[int], runs: int) -> list[dict]:
             for run in range(runs):
                 out = Path(work) / f"out{run}"
                 start = time.perf_counter()
-                result = build(out, config_file=config_file)
+                result = build(out, config_file=config_file, env={"SITE_SPEECH": "off"})  # recordings: bench_speech.py
                 seconds.append(time.perf_counter() - start)
                 if not result.ok:
                     raise SystemExit(f"bench: the synthetic build ({size}/language) failed:\n" + "\n".join(result.problems[:20]))

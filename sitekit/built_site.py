@@ -3,6 +3,7 @@ page once, and the links of its pages resolved to files and anchors."""
 
 from __future__ import annotations
 
+import copy
 import functools
 import posixpath
 from dataclasses import dataclass
@@ -67,9 +68,20 @@ class BuiltSite:
     def ids(self, path: str) -> frozenset[str]:
         return frozenset(tag["id"] for tag in self.soup(path).find_all(id=True))
 
+    @functools.lru_cache(maxsize=None)
     def content(self, path: str):
-        """The page's own content (the article), without header, navigation and footer."""
-        return self.soup(path).select_one("article.md-content__inner") or self.soup(path)
+        """The page's own content (the article), without header, navigation and footer, and
+        without the Listen player the templates put under its heading (interface, whose link
+        goes to each language's own recording)."""
+        article = self.soup(path).select_one("article.md-content__inner")
+        if article is None:
+            return self.soup(path)
+        if article.select_one(".site-listen") is None:
+            return article
+        article = copy.copy(article)
+        for player in article.select(".site-listen"):
+            player.decompose()
+        return article
 
     # ── links ────────────────────────────────────────────────────────────────
     def links(self, path: str, within=None) -> list[Link]:

@@ -19,8 +19,8 @@ CHROMIUM_ARGS = [
     # No third-party host is reachable: every name but the local server's address fails to
     # resolve (the tests still record each attempt).
     "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-    # The system speech backend can stall closing a page; the listen tests bring their own
-    # recording speechSynthesis (and the site offers no button when the API is absent).
+    # The system speech backend can stall closing a page; the site never uses it (Listen plays
+    # recordings made at build time).
     "--disable-speech-synthesis-api",
 ]
 INSTALL_HINT = (

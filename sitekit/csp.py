@@ -21,6 +21,7 @@ POLICY = {
     "style-src": ["'self'"],
     "img-src": ["'self'", "data:"],  # Material's icons are data: URIs in its CSS
     "font-src": ["'self'"],
+    "media-src": ["'self'"],  # the Listen recordings
     "connect-src": ["'self'"],  # the search index
     "object-src": ["'none'"],
     "frame-src": ["'none'"],

@@ -4,13 +4,15 @@
 - a folder is served through its index.html; a folder without a trailing slash redirects;
 - any missing path gets the site's root 404.html with status 404;
 - text responses are gzip-compressed when the client accepts it, as Pages does, so that
-  transfer sizes measured in the browser are the ones visitors pay for.
+  transfer sizes measured in the browser are the ones visitors pay for;
+- other files answer byte ranges (206), which browsers use to stream and seek audio.
 """
 
 from __future__ import annotations
 
 import gzip
 import mimetypes
+import re
 import threading
 from functools import partial
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -67,15 +69,42 @@ class PagesHandler(BaseHTTPRequestHandler):
         if content_type.startswith(COMPRESSIBLE) and "gzip" in self.headers.get("Accept-Encoding", ""):
             body = gzip.compress(body, compresslevel=6, mtime=0)
             encoding = "gzip"
+        byte_range = None if encoding or status != 200 else self.requested_range(len(body))
+        if byte_range == "unsatisfiable":
+            self.send_response(416)
+            self.send_header("Content-Range", f"bytes */{len(body)}")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
+        if byte_range:
+            first, last = byte_range
+            status, total, body = 206, len(body), body[first:last + 1]
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         if encoding:
             self.send_header("Content-Encoding", encoding)
             self.send_header("Vary", "Accept-Encoding")
+        else:
+            self.send_header("Accept-Ranges", "bytes")
+        if byte_range:
+            self.send_header("Content-Range", f"bytes {first}-{last}/{total}")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         if send_body:
             self.wfile.write(body)
+
+    def requested_range(self, size: int):
+        """A single "Range: bytes=first-last" (what browsers send for audio), as Pages honours it."""
+        header = self.headers.get("Range", "")
+        match = re.fullmatch(r"bytes=(\d*)-(\d*)", header.strip())
+        if not match or not any(match.groups()):
+            return None
+        first, last = match.groups()
+        if first == "":  # the last N bytes
+            first, last = max(size - int(last), 0), size - 1
+        else:
+            first, last = int(first), min(int(last) if last else size - 1, size - 1)
+        return (first, last) if first <= last < size else "unsatisfiable"
 
 
 class PagesServer:

@@ -19,6 +19,11 @@ STRINGS_DIR = "i18n"
 TRANSLITERATE_FROM = "transliterate_from"
 _PLACEHOLDER = re.compile(r"(\{\w+\})")  # {day}, {month}: names, not words
 REFERENCE_LANGUAGE = "en"
+# The speech lexicon (sitekit/speech/lexicon.py): data whose keys are each language's own
+# written forms ("AJ", "ГМК"), so only its first level is the same in every file; a generated
+# edition keeps its source's lexicon as it is (it shares the source's recordings, and eSpeak
+# NG's Uzbek voice reads Latin).
+DATA_SECTIONS = ("speech",)
 
 
 class StringsError(Exception):
@@ -35,7 +40,10 @@ def load_strings(root: Path, language: str) -> dict:
     if source is None:
         return data
     # A generated edition: the source language's strings, transliterated, then its own keys.
-    generated = _transliterated(_read_strings(root, source))
+    source_data = _read_strings(root, source)
+    kept = {key: source_data.pop(key) for key in DATA_SECTIONS if key in source_data}
+    generated = _transliterated(source_data)
+    generated.update(kept)
     generated.update(data)
     return generated
 
@@ -75,7 +83,9 @@ def flat_keys(strings: dict, prefix: str = "") -> set[str]:
     keys = set()
     for key, value in strings.items():
         name = f"{prefix}{key}"
-        if isinstance(value, dict):
+        if not prefix and key in DATA_SECTIONS and isinstance(value, dict):
+            keys |= {f"{name}/{part}" for part in value}
+        elif isinstance(value, dict):
             keys |= flat_keys(value, f"{name}/")
         else:
             keys.add(name)

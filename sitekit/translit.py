@@ -61,6 +61,8 @@ KEEP_LATIN: tuple[str, ...] = (
     "WCAG",
     "JavaScript",
     "axe-core",
+    "eSpeak NG",
+    "Safari",
 )
 
 # Codes made of Latin capitals that stay Latin in Cyrillic text, but only where they stand as

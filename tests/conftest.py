@@ -4,7 +4,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from siteinfo import LANGUAGES
+from siteinfo import LANGUAGES, build_env
 from sitekit import site
 from sitekit.build import build
 from sitekit.built_site import BuiltSite
@@ -13,7 +13,7 @@ from sitekit.built_site import BuiltSite
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> BuiltSite:
     out = tmp_path_factory.mktemp("site")
-    result = build(out)
+    result = build(out, env=build_env())  # recordings from the shared cache (.cache/speech)
     if not result.ok:
         shown = result.problems or result.output.splitlines()[-20:]
         pytest.fail("mkdocs build --strict failed:\n" + "\n".join(shown), pytrace=False)

@@ -5,6 +5,7 @@ import os
 import pytest
 
 from sitekit import site
+from sitekit.speech.engine import missing_message, missing_tools
 
 LANGUAGES = site.languages()  # every built language, generated editions included
 EDITED = site.edited_languages()  # the languages of docs/ (editors write these)
@@ -52,3 +53,28 @@ def cited_sources(built_site, lang, page) -> list[str]:
     sources = registry(site.load_site_config().extra["sources"])
     wording = wordings(site.load_strings_for(lang.code), sources, f"i18n/{lang.code}.yml")
     return [key for _, key in sorted((text.index(words), key) for key, words in wording.items() if words in text)]
+
+
+# Listen: recordings need eSpeak NG and opusenc. Without them the tests' builds leave Listen off
+# (SITE_SPEECH=off) and the tests of recordings skip, saying how to install them, unless
+# SITE_REQUIRE_SPEECH=1 (set by .ci/run and the workflows) makes that a failure.
+SPEECH_MISSING = missing_tools()
+
+
+def build_env() -> dict:
+    """The environment of the tests' builds of the real site."""
+    return {"SITE_SPEECH": "off"} if SPEECH_MISSING else {}
+
+
+def require_speech():
+    if not SPEECH_MISSING:
+        return
+    reason = missing_message(SPEECH_MISSING)
+    if os.environ.get("SITE_REQUIRE_SPEECH") == "1":
+        pytest.fail(reason + " (SITE_REQUIRE_SPEECH=1 makes this an error)", pytrace=False)
+    pytest.skip(reason)
+
+
+# What the templates add inside a page's article around its content (the Listen player, the
+# source line, the last-updated date): not part of what Listen reads.
+ARTICLE_INTERFACE = ".site-listen, .site-source, .site-updated"

@@ -19,7 +19,8 @@ MAX_PAGE_HTML = 30 * 1024
 def large_site(tmp_path_factory):
     work = tmp_path_factory.mktemp("large")
     config_file = make_synthetic_site(work / "src", PAGES_PER_LANGUAGE)
-    result = build(work / "site", config_file=config_file)
+    # No recordings: 1200 synthetic pages would take minutes; speech is measured in bench_speech.py.
+    result = build(work / "site", config_file=config_file, env={"SITE_SPEECH": "off"})
     if not result.ok:
         pytest.fail("synthetic build failed:\n" + "\n".join(result.problems[:20]), pytrace=False)
     return work / "site"

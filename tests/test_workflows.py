@@ -216,3 +216,18 @@ def test_pull_request_template_has_the_checklist():
     for item in ("make check", "make status", "docs/uz/", "docs/ru/", "docs/en/", "../shared/sources/"):
         assert item in template
     assert template.count("- [ ]") >= 5
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_the_speech_engine_is_installed_before_the_site_is_built(path):
+    """Listen's recordings are made at build time: both workflows install eSpeak NG and opusenc
+    before `make build` / `make test` (without them the build fails instead of publishing)."""
+    for name, job in load(path)["jobs"].items():
+        runs = [step.get("run", "") for step in job.get("steps", [])]
+        builds = [i for i, run in enumerate(runs) if re.search(r"\bmake (build|test)\b", run)]
+        if not builds:
+            continue
+        installs = [i for i, run in enumerate(runs) if re.search(r"apt-get install .*\bespeak-ng\b.*\bopus-tools\b", run)]
+        assert installs and installs[0] < builds[0], f"{path.name}: job {name} builds without espeak-ng and opus-tools"
+    if path.name == "test.yml":
+        assert load(path)["jobs"]["test"]["env"]["SITE_REQUIRE_SPEECH"] == "1"

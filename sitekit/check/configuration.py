@@ -14,7 +14,7 @@ import yaml
 from sitekit.check.rules import rule
 from sitekit.check.sources import conflict_markers, encoding_problem
 from sitekit.problems import Problem
-from sitekit.strings import REFERENCE_LANGUAGE, STRINGS_DIR, TRANSLITERATE_FROM
+from sitekit.strings import DATA_SECTIONS, REFERENCE_LANGUAGE, STRINGS_DIR, TRANSLITERATE_FROM
 
 FAMILY = "Configuration"
 CONFIG_NAME = "mkdocs.yml"
@@ -264,6 +264,10 @@ def _flat(value, prefix: str = "") -> dict[str, object]:
     flat = {}
     if isinstance(value, dict):
         for key, item in value.items():
+            if not prefix and key in DATA_SECTIONS and isinstance(item, dict):
+                # The speech lexicon: its written forms are each language's own (sitekit/strings.py).
+                flat.update({f"{key}/{part}": entry for part, entry in item.items()})
+                continue
             flat.update(_flat(item, f"{prefix}{key}/"))
     else:
         flat[prefix[:-1]] = value

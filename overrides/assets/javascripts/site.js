@@ -1,6 +1,6 @@
 /* The site's only script on page load (Material's bundle is not used). Everything here
    enhances pages that already work without JavaScript: menu and search buttons, the colour
-   scheme toggle, the listen button, and the language of the not-found page. Search itself
+   scheme toggle, the Listen player, and the language of the not-found page. Search itself
    (search.js and its index) loads only when the visitor opens search. */
 (function () {
   "use strict";
@@ -250,88 +250,94 @@
     });
   }
 
-  /* ── Listen: read the page aloud, only when a voice for its language exists ─────── */
+  /* ── Listen: the page's recording (partials/listen.html), fetched on the first press ── */
 
-  var synth = window.speechSynthesis;
-  var pageLanguage = (root.getAttribute("lang") || "").toLowerCase();
-  var primaryLanguage = pageLanguage.split("-")[0];
-  var article = document.querySelector("article.md-content__inner");
+  document.querySelectorAll("[data-site-listen]").forEach(function (player) {
+    var button = player.querySelector("[data-site-listen-play]");
+    var controls = player.querySelector("[data-site-listen-controls]");
+    var position = player.querySelector("[data-site-listen-position]");
+    var time = player.querySelector("[data-site-listen-time]");
+    var speed = player.querySelector("[data-site-listen-speed]");
+    var status = player.querySelector("[data-site-listen-status]");
+    var audio = null;
+    var unplayable = false;
 
-  function voiceForPage() {
-    var voices = synth.getVoices() || [];
-    var exact = null;
-    var primary = null;
-    voices.forEach(function (voice) {
-      var lang = String(voice.lang || "").toLowerCase().replace("_", "-");
-      if (!exact && lang === pageLanguage) exact = voice;
-      if (!primary && lang.split("-")[0] === primaryLanguage) primary = voice;
-    });
-    return exact || primary;
-  }
+    function clock(seconds) {
+      var whole = Math.max(0, Math.floor(seconds || 0));
+      return Math.floor(whole / 60) + ":" + ("0" + (whole % 60)).slice(-2);
+    }
+    function length() {
+      return audio && isFinite(audio.duration) ? audio.duration : Number(player.getAttribute("data-seconds"));
+    }
+    function showPosition() {
+      var now = audio ? audio.currentTime : 0;
+      var progress = player.getAttribute("data-progress");
+      position.value = String(now);
+      position.setAttribute("aria-valuetext", progress.replace("{position}", clock(now)).replace("{duration}", clock(length())));
+      time.textContent = clock(now) + " / " + clock(length());
+    }
+    function showPlaying(playing) {
+      player.classList.toggle("site-listen--playing", playing); /* the button's label and icon */
+    }
+    function fail() {
+      status.textContent = player.getAttribute("data-error");
+      showPlaying(false);
+    }
 
-  function readableBlocks() {
-    var blocks = [];
-    article.querySelectorAll("h1, h2, h3, h4, p, li, td, th, summary").forEach(function (node) {
-      if (node.closest("[data-site-listen], .site-updated")) return;
-      if (node.querySelector("p, li")) return; /* read the inner block once */
-      var text = node.textContent.replace(/\s+/g, " ").trim();
-      if (text) blocks.push(text);
-    });
-    return blocks;
-  }
-
-  var listenButton = null;
-  function setSpeaking(speaking) {
-    listenButton.textContent = speaking ? strings["listen.stop"] : strings.listen;
-    listenButton.setAttribute("aria-pressed", String(speaking));
-  }
-
-  function speakPage() {
-    var voice = voiceForPage();
-    var blocks = readableBlocks();
-    synth.cancel();
-    setSpeaking(true);
-    blocks.forEach(function (text, index) {
-      var utterance = new SpeechSynthesisUtterance(text);
-      utterance.lang = root.getAttribute("lang");
-      if (voice) utterance.voice = voice;
-      if (index === blocks.length - 1) {
-        utterance.onend = function () {
-          setSpeaking(false);
-        };
+    /* The audio exists only from the first press: preload="none" in HTML would do as much,
+       but an element created here also never shows a second, unlabelled set of controls. */
+    function create() {
+      var probe = new Audio();
+      if (!probe.canPlayType || !probe.canPlayType('audio/ogg; codecs="opus"')) {
+        unplayable = true; /* e.g. Safari before 18.4: Ogg Opus unknown */
+        return fail();
       }
-      synth.speak(utterance);
-    });
-  }
+      audio = probe;
+      audio.preload = "auto";
+      audio.src = player.getAttribute("data-site-listen");
+      audio.playbackRate = audio.defaultPlaybackRate = Number(speed.value) || 1;
+      audio.addEventListener("timeupdate", showPosition);
+      audio.addEventListener("durationchange", showPosition);
+      audio.addEventListener("play", function () {
+        showPlaying(true);
+      });
+      audio.addEventListener("pause", function () {
+        showPlaying(false);
+      });
+      audio.addEventListener("ended", function () {
+        showPlaying(false);
+      });
+      audio.addEventListener("error", fail);
+      player.appendChild(audio); /* no controls attribute: nothing shows; ours do the work */
+      controls.hidden = false;
+      if ("mediaSession" in navigator && window.MediaMetadata) {
+        var heading = document.querySelector("article h1");
+        navigator.mediaSession.metadata = new MediaMetadata({
+          title: heading ? heading.textContent.trim() : document.title,
+          artist: document.querySelector(".md-header__topic") ? document.querySelector(".md-header__topic").textContent.trim() : ""
+        });
+      }
+    }
 
-  function offerListening() {
-    if (listenButton || !article || !voiceForPage()) return;
-    listenButton = document.createElement("button");
-    listenButton.type = "button";
-    listenButton.className = "md-button site-listen";
-    listenButton.setAttribute("data-site-listen", "");
-    listenButton.setAttribute("title", strings["listen.label"]);
-    setSpeaking(false);
-    listenButton.addEventListener("click", function () {
-      if (listenButton.getAttribute("aria-pressed") === "true") {
-        synth.cancel();
-        setSpeaking(false);
+    button.addEventListener("click", function () {
+      if (!audio && !unplayable) create();
+      if (!audio) return;
+      status.textContent = "";
+      if (audio.paused) {
+        var started = audio.play();
+        if (started && started.catch) started.catch(fail);
       } else {
-        speakPage();
+        audio.pause();
       }
     });
-    var heading = article.querySelector("h1");
-    if (heading) heading.insertAdjacentElement("afterend", listenButton);
-    else article.insertBefore(listenButton, article.firstChild);
-  }
-
-  if (synth && typeof synth.getVoices === "function" && window.SpeechSynthesisUtterance) {
-    offerListening();
-    if (typeof synth.addEventListener === "function") synth.addEventListener("voiceschanged", offerListening);
-    window.addEventListener("pagehide", function () {
-      synth.cancel();
+    position.addEventListener("input", function () {
+      if (audio) audio.currentTime = Number(position.value);
+      showPosition();
     });
-  }
+    speed.addEventListener("change", function () {
+      if (audio) audio.playbackRate = audio.defaultPlaybackRate = Number(speed.value) || 1;
+    });
+  });
 
   /* ── Print: link targets as full addresses (site.css prints them after each link) ──── */
 

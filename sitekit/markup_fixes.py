@@ -41,3 +41,20 @@ def apply_fixes(html: str, where: str) -> str:
             )
         html = html.replace(fix.find, fix.replace, 1)
     return html
+
+
+# Material's base.html writes <meta name="description" content="{{ page.meta.description }}">
+# without escaping (MkDocs' Jinja has no autoescape): a quotation mark in a description would end
+# the attribute and the rest would spill into the tag. Markup prints as its escaped text there,
+# and Jinja's own escape filter (the site's partials) leaves it as it is: escaped once.
+ESCAPED_FRONT_MATTER = ("description",)
+
+
+def escape_front_matter(meta: dict) -> None:
+    """Escape, in place, the front-matter values the theme prints into attributes."""
+    from markupsafe import Markup, escape
+
+    for key in ESCAPED_FRONT_MATTER:
+        value = meta.get(key)
+        if isinstance(value, str) and not isinstance(value, Markup):
+            meta[key] = escape(value)

@@ -1,5 +1,6 @@
 """One strict build per test session into a temporary folder, parsed once, shared by all tests."""
 
+import os
 from urllib.parse import urlsplit
 
 import pytest
@@ -8,6 +9,13 @@ from siteinfo import LANGUAGES, build_env
 from sitekit import site
 from sitekit.build import build
 from sitekit.built_site import BuiltSite
+
+
+def pytest_configure(config):
+    # Every build in the session (the real site's and each fixture site's) reads and fills one
+    # recordings cache, so a text is synthesised once, not once per fixture folder; writes are
+    # atomic (sitekit/speech/engine.py), so parallel workers share it safely.
+    os.environ.setdefault("SITE_SPEECH_CACHE", str(site.ROOT / ".cache" / "speech"))
 
 
 @pytest.fixture(scope="session")

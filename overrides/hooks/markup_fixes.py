@@ -3,7 +3,13 @@
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from sitekit.markup_fixes import MarkupChanged, apply_fixes
+from sitekit.markup_fixes import MarkupChanged, apply_fixes, escape_front_matter
+
+
+@event_priority(-1000)  # last: the other hooks read the description as plain text first
+def on_page_context(context, page, config, nav):
+    escape_front_matter(page.meta)
+    return context
 
 
 @event_priority(-140)  # on the template's own output, before minifying (-150)

@@ -61,9 +61,14 @@ def cited_sources(built_site, lang, page) -> list[str]:
 SPEECH_MISSING = missing_tools()
 
 
+# The repository the tests' builds say they come from (GitHub Actions says it in GITHUB_*):
+# security.txt points there. An example address, like the site's own placeholder site_url.
+TEST_REPOSITORY = "https://github.com/example/copper-cluster"
+
+
 def build_env() -> dict:
     """The environment of the tests' builds of the real site."""
-    return {"SITE_SPEECH": "off"} if SPEECH_MISSING else {}
+    return {"SITE_REPOSITORY_URL": TEST_REPOSITORY, **({"SITE_SPEECH": "off"} if SPEECH_MISSING else {})}
 
 
 def require_speech():

@@ -8,7 +8,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from siteinfo import LANGUAGES, language_page_params
+from siteinfo import LANGUAGES, TEST_REPOSITORY, language_page_params
 from sitekit import csp, site
 from sitekit.git_dates import last_commit_time
 
@@ -93,13 +93,26 @@ def test_robots_txt_names_the_sitemap(built_site):
 
 
 def test_security_txt(built_site):
+    """Reports go to the repository the site is built from (the tests' builds say which, as
+    GitHub Actions does), never to JSC Almalyk MMC's address, which the sources give for
+    proposals to join the Cluster."""
     text = (built_site.root / ".well-known" / "security.txt").read_text(encoding="utf-8")
     fields = dict(line.split(": ", 1) for line in text.splitlines() if ": " in line)
-    assert fields["Contact"] == "mailto:info@agmk.uz"  # the contact e-mail of the sources
+    contacts = [line.split(": ", 1)[1] for line in text.splitlines() if line.startswith("Contact: ")]
+    assert contacts == [f"{TEST_REPOSITORY}/security/advisories/new", f"{TEST_REPOSITORY}/issues"]
+    assert "agmk.uz" not in text
     expires = datetime.datetime.strptime(fields["Expires"], "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=datetime.timezone.utc)
     committed = last_commit_time(site.ROOT)
     assert committed < expires <= committed + datetime.timedelta(days=365), "RFC 9116: less than a year ahead"
     assert fields["Canonical"] == f"{SITE_URL}.well-known/security.txt"
+
+
+def test_no_security_txt_without_a_repository():
+    from sitekit.site_files import repository_url
+
+    assert repository_url({}) is None
+    assert repository_url({"GITHUB_SERVER_URL": "https://github.com/", "GITHUB_REPOSITORY": "o/r"}) == "https://github.com/o/r"
+    assert repository_url({"SITE_REPOSITORY_URL": "https://example.org/r/", "GITHUB_REPOSITORY": "o/r"}) == "https://example.org/r"
 
 
 URL_ATTRIBUTES = ("href", "src", "content", "action", "srcset", "poster", "data")

@@ -59,7 +59,9 @@ FIRST_SCREEN_CHARACTERS = 280
 
 def cache_dir(root: Path) -> Path:
     """Where encoded variants are kept between builds (ignored by git)."""
-    return Path(root) / ".cache" / "images"
+    from sitekit.site import build_cache
+
+    return build_cache(root, "images")
 
 
 # ── Where pictures are used ───────────────────────────────────────────────────

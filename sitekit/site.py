@@ -16,6 +16,14 @@ ROOT = Path(__file__).resolve().parents[1]
 SOURCES = Path(os.environ.get("SITE_SOURCES") or ROOT.parent / "shared" / "sources")
 
 
+def build_cache(project: Path, name: str) -> Path:
+    """Where the build keeps one kind of work between runs (recordings, share cards, picture
+    variants): ``<project>/.cache/<name>`` (ignored by git), or under SITE_CACHE, which lets
+    several projects (the tests' fixture sites) share one. Every entry is keyed by a hash of
+    what it is made from and written atomically, so sharing is safe."""
+    return Path(os.environ.get("SITE_CACHE") or Path(project) / ".cache") / name
+
+
 @dataclass(frozen=True)
 class Language:
     code: str  # folder under docs/ and key of i18n/<code>.yml

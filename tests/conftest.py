@@ -12,10 +12,10 @@ from sitekit.built_site import BuiltSite
 
 
 def pytest_configure(config):
-    # Every build in the session (the real site's and each fixture site's) reads and fills one
-    # recordings cache, so a text is synthesised once, not once per fixture folder; writes are
-    # atomic (sitekit/speech/engine.py), so parallel workers share it safely.
-    os.environ.setdefault("SITE_SPEECH_CACHE", str(site.ROOT / ".cache" / "speech"))
+    # Every build in the session (the real site's and each fixture site's) reads and fills the
+    # project's caches (recordings, share cards, picture variants), so a text is synthesised
+    # and a card drawn once, not once per fixture folder (sitekit.site.build_cache).
+    os.environ.setdefault("SITE_CACHE", str(site.ROOT / ".cache"))
 
 
 @pytest.fixture(scope="session")

@@ -9,12 +9,12 @@ import pytest
 from sitekit.minify import OWN_ASSETS
 from sitekit.site import ROOT
 
-SOURCES = {published: ROOT / "overrides" / published for published in OWN_ASSETS}
+SOURCE_FILES = {published: ROOT / "overrides" / published for published in OWN_ASSETS}
 
 
 @pytest.mark.parametrize("published", sorted(OWN_ASSETS))
 def test_own_asset_is_published_minified(built_site, published):
-    source = SOURCES[published].read_text(encoding="utf-8")
+    source = SOURCE_FILES[published].read_text(encoding="utf-8")
     shipped = (built_site.root / published).read_text(encoding="utf-8")
     assert "/*" in source, f"{published}: the source has comments (the test needs one to be meaningful)"
     assert "/*" not in shipped.replace('"/*"', ""), f"{published}: a comment was published"

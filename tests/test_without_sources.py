@@ -33,8 +33,64 @@ def test_only_the_helper_reads_the_sources():
                         "which skips with its reason where ../shared is absent")
 
 
+def _functions(path: Path) -> dict[str, set[str]]:
+    """Each top-level function of a module and the names it uses (its arguments included:
+    that is how a test asks for a fixture)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found = {}
+    for node in tree.body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            names = {n.id for n in ast.walk(node) if isinstance(n, ast.Name)}
+            names |= {n.attr for n in ast.walk(node) if isinstance(n, ast.Attribute)}
+            names |= {a.arg for a in ast.walk(node.args) if isinstance(a, ast.arg)}
+            names |= {alias.asname or alias.name for n in ast.walk(node) if isinstance(n, ast.ImportFrom)
+                      for alias in n.names}
+            found[node.name] = names
+    return found
+
+
+def _reaching(functions: dict[str, set[str]], seeds: set[str]) -> set[str]:
+    """The functions that use a seed name, directly or through another such function."""
+    reached = set(seeds)
+    while True:
+        more = {name for name, uses in functions.items() if name not in reached and uses & reached}
+        if not more:
+            return reached
+        reached |= more
+
+
+def source_reading_tests() -> list[str]:
+    """The node ids of the tests that reach siteinfo.source_text: through its name (also
+    imported under another), a fixture or a siteinfo helper that calls it."""
+    through_siteinfo = _reaching(_functions(TESTS / "siteinfo.py"), {HELPER})
+    selected = []
+    for path in _test_files():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        aliases = {alias.asname or alias.name for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
+                   and node.module == "siteinfo" for alias in node.names if alias.name in through_siteinfo}
+        if not aliases:
+            continue
+        reached = _reaching(_functions(path), aliases)
+        selected += [f"{path.relative_to(TESTS.parent).as_posix()}::{name}" for name in _functions(path)
+                     if name.startswith("test_") and name in reached]
+    return selected
+
+
+def test_the_selection_finds_each_way_in():
+    """The selection's own cases: direct use, an alias, a fixture, a fixture of a fixture."""
+    selected = source_reading_tests()
+    assert "tests/test_contributing.py::test_terms_table_is_the_sources_one" in selected, selected  # by name
+    assert "tests/test_page_sources.py::test_every_source_file_named_exists_in_the_shared_sources" in selected  # imported inside
+    assert "tests/test_translit.py::test_whole_source_text_survives_the_round_trip" in selected  # alias, fixture of a fixture
+    assert "tests/test_without_sources.py::test_the_selection_finds_each_way_in" not in selected
+    functions = {"fixture_a": {"read"}, "fixture_b": {"fixture_a"}, "test_x": {"fixture_b"}, "test_y": {"other"}}
+    assert _reaching(functions, {"read"}) == {"read", "fixture_a", "fixture_b", "test_x"}
+
+
 def test_source_reading_tests_skip_without_the_sources(tmp_path):
-    readers = [p for p in _test_files() if HELPER in _names(p)]
+    # Only the tests that read the sources, not their whole files: the rest is run by the
+    # suite itself and does not depend on ../shared.
+    readers = source_reading_tests()
     assert readers, "no test reads the shared sources: the facts are no longer checked"
     environment = {k: v for k, v in os.environ.items() if k not in ("SITE_REQUIRE_SOURCES", "PYTEST_ADDOPTS",
                                                                     "PYTEST_XDIST_WORKER")}

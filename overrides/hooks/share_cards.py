@@ -8,7 +8,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from sitekit.share_cards import HEIGHT, WIDTH, Card, CardError, card_png, find_fonts
-from sitekit.site import is_home_source
+from sitekit.site import build_cache, is_home_source
 from sitekit.strings import load_strings
 
 CARDS = "assets/cards"
@@ -22,7 +22,7 @@ def on_config(config):
     except CardError as error:
         raise PluginError(f"share cards: {error}") from None
     root = Path(config.config_file_path).parent
-    _state["cache"] = root / ".cache" / "share-cards"
+    _state["cache"] = build_cache(root, "share-cards")
     _state["strings"] = load_strings(root, config.theme["language"])
 
 

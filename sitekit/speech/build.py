@@ -27,7 +27,7 @@ from pathlib import Path, PurePosixPath
 
 from markupsafe import Markup
 
-from sitekit.site import Language, source_file
+from sitekit.site import Language, build_cache, source_file
 from sitekit.speech.engine import CACHE_FOLDER, Job, Recorder, Recording, SpeechError, missing_message, missing_tools, prune
 from sitekit.speech.lexicon import Lexicon, load_lexicon, reading_language
 from sitekit.speech.reading import script
@@ -84,7 +84,7 @@ class SpeechBuild:
                 return
             raise SpeechError(missing_message(missing) + "; a published site needs them "
                               "(SITE_SPEECH=off builds without recordings on purpose)")
-        cache = Path(os.environ.get("SITE_SPEECH_CACHE") or self.root / CACHE_FOLDER)
+        cache = Path(os.environ.get("SITE_SPEECH_CACHE") or build_cache(self.root, CACHE_FOLDER.name))
         self.recorder = Recorder(cache)
         self.enabled = True
 

@@ -68,21 +68,87 @@ def theme(lang) -> dict:
     return load_strings_for(lang.code)["theme"]
 
 
-@pytest.mark.parametrize(("lang", "page"), language_page_params())
+HEADINGS = """() => [...document.querySelectorAll("article h1, article h2, article h3")].map(h => {
+  const layers = [];
+  for (let node = h; node; node = node.parentElement) layers.push(getComputedStyle(node).backgroundColor);
+  const style = getComputedStyle(h);
+  return {tag: h.tagName, size: parseFloat(style.fontSize), weight: parseInt(style.fontWeight), color: style.color, layers};
+})"""
+
+
+def heading_contrast(heading) -> float:
+    behind = backdrop(heading["layers"])
+    return contrast(over(colours_in(heading["color"])[0], behind), behind)
+
+
+# One visit per page, device and scheme, shared by the three tests below (each asserts its
+# own requirement on what the visit measured): loading a page is what costs, not looking.
+# The visits of a page stay on one xdist worker (its group), so they are made once.
+_visits: dict = {}
+
+
+def design_params():
+    return [pytest.param(lang, page, id=f"{lang.code}:{page}", marks=pytest.mark.xdist_group(f"design-{lang.code}-{page}"))
+            for lang in LANGUAGES for page in PAGES]
+
+
+def visit(contexts, server, built_site, lang, page) -> dict:
+    """What each (device, scheme) shows of a page: its layout, what is cut, its headings;
+    on the phone also the page scrolled to its end with the menu opened there."""
+    key = (lang.code, page)
+    if key not in _visits:
+        _visits[key] = {where: _look(context, where, server, built_site, lang, page) for where, context in contexts.items()}
+    return _visits[key]
+
+
+def _look(context, where, server, built_site, lang, page) -> dict:
+    device, _scheme = where
+    tab = context.new_page()
+    try:
+        tab.goto(page_url(server, built_site, lang, page))
+        seen = {"layout": tab.evaluate(LAYOUT), "cut": tab.evaluate(CUT_WITH_ELLIPSIS), "headings": tab.evaluate(HEADINGS)}
+        if device == "phone":
+            seen["bottom"] = _at_the_bottom(tab, lang)
+        return seen
+    finally:
+        tab.close()
+
+
+def _at_the_bottom(tab, lang) -> dict:
+    tab.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
+    tab.wait_for_function("window.scrollY > 0 || document.documentElement.scrollHeight <= innerHeight")
+    call = tab.evaluate(LAYOUT)["call"]
+    tab.click('[data-site-toggle="__drawer"]')
+    drawer = tab.locator(".md-sidebar--primary .site-drawer__extras")
+    wanted = [("trust line", f'a[href="{TEL}"]'), ("feedback", 'a[href$="#feedback"]')]
+    wanted += [(other.name, f'.site-languages a[hreflang="{other.html_lang}"]') for other in LANGUAGES]
+    links = {}
+    for label, selector in wanted:
+        link = drawer.locator(selector)
+        links[label] = {"count": link.count()}
+        if link.count() == 1:
+            link.scroll_into_view_if_needed()
+            links[label]["reachable"] = link.evaluate(
+                "el => { const r = el.getBoundingClientRect(); const at = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);"
+                " return r.bottom <= innerHeight && r.top >= 0 && !!at && (at === el || el.contains(at)); }"
+            )
+    current = drawer.locator('.site-languages a[aria-current="page"]').get_attribute("hreflang")
+    return {"call": call, "links": links, "current": current}
+
+
+@pytest.mark.parametrize(("lang", "page"), design_params())
 def test_header_leaves_the_first_screen_to_the_page(contexts, server, built_site, lang, page):
     """Phone and desktop, light and dark: the header and the H1 where the issue asks, the
     site name whole, the trust-line number in the header, nothing cut with an ellipsis and
     nothing wider than the screen."""
     problems = []
-    for (device, scheme), context in contexts.items():
+    for (device, scheme), seen in visit(contexts, server, built_site, lang, page).items():
         where = f"{device}, {scheme}"
-        tab = context.new_page()
-        tab.goto(page_url(server, built_site, lang, page))
-        layout = tab.evaluate(LAYOUT)
+        layout = seen["layout"]
         width = PHONE["width"] if device == "phone" else DESKTOP["width"]
         if layout["scrollWidth"] > width:
             problems.append(f"{where}: the page is {layout['scrollWidth']} px wide")
-        problems += [f"{where}: cut with an ellipsis: {cut}" for cut in tab.evaluate(CUT_WITH_ELLIPSIS)]
+        problems += [f"{where}: cut with an ellipsis: {cut}" for cut in seen["cut"]]
         name = layout["name"]
         if not name or name["text"] != site_name(lang):
             problems.append(f"{where}: the header does not show the site name: {name}")
@@ -95,44 +161,30 @@ def test_header_leaves_the_first_screen_to_the_page(contexts, server, built_site
                 problems.append(f"{where}: the header ends at {layout['header']['bottom']:.0f} px (budget {HEADER_BUDGET})")
             if not layout["h1"] or layout["h1"]["top"] > H1_BUDGET:
                 problems.append(f"{where}: the H1 starts at {layout['h1'] and layout['h1']['top']} px (budget {H1_BUDGET})")
-        tab.close()
     assert not problems, "\n".join(problems)
 
 
-@pytest.mark.parametrize(("lang", "page"), language_page_params())
+@pytest.mark.parametrize(("lang", "page"), design_params())
 def test_trust_line_and_editions_are_reachable_at_the_bottom_of_the_page(contexts, server, built_site, lang, page):
     """Scrolled to the very end (the longest page is about 3,100 px on a phone): the number
     is still in the sticky header, and the menu holds the trust line, feedback and every
     edition, each visible and uncovered once scrolled to."""
     problems = []
-    for scheme in SCHEMES:
-        tab = contexts["phone", scheme].new_page()
-        tab.goto(page_url(server, built_site, lang, page))
-        tab.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
-        tab.wait_for_function("window.scrollY > 0 || document.documentElement.scrollHeight <= innerHeight")
-        call = tab.evaluate(LAYOUT)["call"]
+    for (device, scheme), seen in visit(contexts, server, built_site, lang, page).items():
+        if device != "phone":
+            continue
+        bottom = seen["bottom"]
+        call = bottom["call"]
         if not call or not call["hit"] or call["top"] < 0:
             problems.append(f"{scheme}: at the bottom, the trust-line number is not on screen: {call}")
-        tab.click('[data-site-toggle="__drawer"]')
-        drawer = tab.locator(".md-sidebar--primary .site-drawer__extras")
-        wanted = [("trust line", f'a[href="{TEL}"]'), ("feedback", 'a[href$="#feedback"]')]
-        wanted += [(other.name, f'.site-languages a[hreflang="{other.html_lang}"]') for other in LANGUAGES]
-        for label, selector in wanted:
-            link = drawer.locator(selector)
-            if link.count() != 1:
-                problems.append(f"{scheme}: the menu has {link.count()} links for the {label}")
-                continue
-            link.scroll_into_view_if_needed()
-            reachable = link.evaluate(
-                "el => { const r = el.getBoundingClientRect(); const at = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);"
-                " return r.bottom <= innerHeight && r.top >= 0 && !!at && (at === el || el.contains(at)); }"
-            )
-            if not reachable:
+        for label, link in bottom["links"].items():
+            if link["count"] != 1:
+                problems.append(f"{scheme}: the menu has {link['count']} links for the {label}")
+            elif not link["reachable"]:
                 problems.append(f"{scheme}: the menu's link for the {label} is not reachable")
-        href = drawer.locator('.site-languages a[aria-current="page"]').get_attribute("hreflang")
-        if href != lang.html_lang:
-            problems.append(f"{scheme}: the menu marks {href} as the current edition")
-        tab.close()
+        if bottom["current"] != lang.html_lang:
+            problems.append(f"{scheme}: the menu marks {bottom['current']} as the current edition")
+    assert len([d for d, _ in contexts if d == "phone"]) == len(SCHEMES)
     assert not problems, "\n".join(problems)
 
 
@@ -169,27 +221,11 @@ def test_no_truncation_or_sideways_scroll_at_320_px_and_200_percent_text(browser
     assert not problems, "\n".join(problems)
 
 
-HEADINGS = """() => [...document.querySelectorAll("article h1, article h2, article h3")].map(h => {
-  const layers = [];
-  for (let node = h; node; node = node.parentElement) layers.push(getComputedStyle(node).backgroundColor);
-  const style = getComputedStyle(h);
-  return {tag: h.tagName, size: parseFloat(style.fontSize), weight: parseInt(style.fontWeight), color: style.color, layers};
-})"""
-
-
-def heading_contrast(heading) -> float:
-    behind = backdrop(heading["layers"])
-    return contrast(over(colours_in(heading["color"])[0], behind), behind)
-
-
-@pytest.mark.parametrize(("lang", "page"), language_page_params())
+@pytest.mark.parametrize(("lang", "page"), design_params())
 def test_h1_is_the_strongest_heading(contexts, server, built_site, lang, page):
     problems = []
-    for (device, scheme), context in contexts.items():
-        tab = context.new_page()
-        tab.goto(page_url(server, built_site, lang, page))
-        headings = tab.evaluate(HEADINGS)
-        tab.close()
+    for (device, scheme), seen in visit(contexts, server, built_site, lang, page).items():
+        headings = seen["headings"]
         h1s = [h for h in headings if h["tag"] == "H1"]
         assert len(h1s) == 1, f"{device}, {scheme}: {len(h1s)} H1 headings"
         h1 = h1s[0]

@@ -58,8 +58,10 @@ node_modules/.installed: package.json package-lock.json
 	  npm ci --no-audit --no-fund --ignore-scripts --loglevel=error && touch $@; \
 	else echo "npm not found: the Nu HTML Checker test will skip (install Node.js and npm)"; fi
 
+# On every core (pytest-xdist); tests that share one expensive visit keep to one worker
+# (their xdist_group). `.venv/bin/python -m pytest tests/x.py` runs one file on one core.
 test: check node_modules/.installed
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadgroup
 
 bench: $(BIN)/.installed
 	$(BIN)/python scripts/bench.py

@@ -107,13 +107,24 @@ class PagesHandler(BaseHTTPRequestHandler):
         return (first, last) if first <= last < size else "unsatisfiable"
 
 
+class QuietServer(ThreadingHTTPServer):
+    """A browser that stops reading (a page closed mid-load, an audio element that seeks)
+    closes its connection: that is how browsers behave, not an error worth a traceback."""
+
+    def handle_error(self, request, client_address):
+        import sys
+
+        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            super().handle_error(request, client_address)
+
+
 class PagesServer:
     """Serve ``root`` at http://127.0.0.1:<free port><base_path> in a background thread."""
 
     def __init__(self, root: Path, base_path: str = "/"):
         self.base_path = base_path if base_path.endswith("/") else base_path + "/"
         handler = partial(PagesHandler, root=Path(root).resolve(), base_path=self.base_path)
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.httpd = QuietServer(("127.0.0.1", 0), handler)
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
     @property

@@ -91,3 +91,22 @@ def test_last_updated_date_in_the_page_language(built_site, lang, page):
     strings = site.load_strings_for(lang.code)
     assert strings["date"]["months"][day.month - 1] in updated.text
     assert str(day.year) in updated.text and re.search(rf"\b{day.day}\b", updated.text)
+
+
+def test_a_quotation_mark_in_a_description_stays_inside_the_attribute():
+    """Material prints the description into <meta content="…"> without escaping (MkDocs'
+    Jinja has no autoescape); sitekit.markup_fixes escapes it once, and the site's own
+    partials (`| e`) do not escape it twice."""
+    import jinja2
+    from bs4 import BeautifulSoup as Soup
+
+    from sitekit.markup_fixes import escape_front_matter
+
+    meta = {"description": 'The "Cooperation LAB" centre & <friends>', "title": "kept"}
+    escape_front_matter(meta)
+    env = jinja2.Environment()  # as MkDocs makes it: autoescape off
+    html = env.from_string('<meta name="description" content="{{ d }}"><meta property="og:description" '
+                           'content="{{ d | e }}">').render(d=meta["description"])
+    contents = [tag["content"] for tag in Soup(html, "lxml").find_all("meta")]
+    assert contents == ['The "Cooperation LAB" centre & <friends>'] * 2, html
+    assert meta["title"] == "kept"

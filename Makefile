@@ -59,9 +59,10 @@ node_modules/.installed: package.json package-lock.json
 	else echo "npm not found: the Nu HTML Checker test will skip (install Node.js and npm)"; fi
 
 # On every core (pytest-xdist); tests that share one expensive visit keep to one worker
-# (their xdist_group). `.venv/bin/python -m pytest tests/x.py` runs one file on one core.
+# (their xdist_group); the 15 slowest are listed at the end, to see where the time goes.
+# `.venv/bin/python -m pytest tests/x.py` runs one file on one core.
 test: check node_modules/.installed
-	$(BIN)/python -m pytest -n auto --dist loadgroup
+	$(BIN)/python -m pytest -n auto --dist loadgroup --durations=15
 
 bench: $(BIN)/.installed
 	$(BIN)/python scripts/bench.py

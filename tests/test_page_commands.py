@@ -225,8 +225,16 @@ def test_no_bare_python_for_editors(text):
 RENAMED = {"uz": "Yangiliklar", "ru": "Новости", "en": "News"}
 
 
+# The redirect tests share one renamed and built site (renamed_once): one xdist worker.
+pytestmark = pytest.mark.xdist_group("test_page_commands")
+
+
 @pytest.fixture
 def events_site(tmp_path):
+    return make_events_site(tmp_path)
+
+
+def make_events_site(tmp_path):
     """The fixture site with an events page, linked from the home page (with an anchor) and
     from the contacts page, itself linking the contacts page and the home page."""
     pages = {"events.md": {lang: page_markdown(lang, EVENTS[lang], "events",
@@ -269,8 +277,7 @@ def test_rename_moves_the_page_its_links_and_its_nav_entry(events_site):
     assert check.returncode == 0, check.stdout
 
 
-@pytest.fixture
-def renamed_site(events_site, tmp_path):
+def renamed_and_built(events_site, tmp_path):
     assert run("rename_page.py", events_site, "events.md", "news/events.md").returncode == 0
     site = tmp_path / "built"
     result = build(site, events_site / "mkdocs.yml")
@@ -278,13 +285,26 @@ def renamed_site(events_site, tmp_path):
     return events_site, site
 
 
+@pytest.fixture
+def renamed_site(events_site, tmp_path):
+    """Renamed and built, for a test that changes it further."""
+    return renamed_and_built(events_site, tmp_path)
+
+
+@pytest.fixture(scope="module")
+def renamed_once(tmp_path_factory):
+    """Renamed and built once, for the tests that only read the result."""
+    folder = tmp_path_factory.mktemp("renamed")
+    return renamed_and_built(make_events_site(folder), folder)
+
+
 EDITIONS = {"uz": ("", "uz", "Yangiliklar"), "uz-cyrl": ("uz-cyrl/", "uz-Cyrl", "Тадбирлар"),
             "ru": ("ru/", "ru", "Мероприятия"), "en": ("en/", "en", "Events")}
 
 
 @pytest.mark.parametrize("edition", EDITIONS)
-def test_the_old_address_sends_readers_on_in_their_language(renamed_site, edition):
-    root, site = renamed_site
+def test_the_old_address_sends_readers_on_in_their_language(renamed_once, edition):
+    root, site = renamed_once
     prefix, html_lang, _ = EDITIONS[edition]
     raw = (site / prefix / "events" / "index.html").read_text(encoding="utf-8")
     soup = BeautifulSoup(raw, "lxml")
@@ -387,7 +407,7 @@ def test_a_page_deleted_without_a_redirect_is_a_warning(events_site):
     assert "make rename-page FROM=events.md" in warnings[0]
 
 
-def test_redirect_pages_are_valid_html(renamed_site):
+def test_redirect_pages_are_valid_html(renamed_once):
     import json
     import shutil
 
@@ -398,7 +418,7 @@ def test_redirect_pages_are_valid_html(renamed_site):
         require_or_skip("Java not found: install it with `apt-get install default-jre-headless`")
     if not VNU.is_file():
         require_or_skip("vnu.jar not found: run `npm ci` (make test does it when npm is present)")
-    _root, site = renamed_site
+    _root, site = renamed_once
     pages = [str(site / prefix / "events" / "index.html") for prefix, _lang, _title in EDITIONS.values()]
     done = subprocess.run([java, "-jar", str(VNU), "--errors-only", "--format", "json", *pages],
                           capture_output=True, text=True)

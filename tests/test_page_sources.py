@@ -96,6 +96,10 @@ def test_page_with_sources_gets_their_wording_in_order():
 # ── The editor's path: make check names the file and line ────────────────────
 
 
+# This module's tests share one build (the fixture below): keep them on one xdist worker.
+pytestmark = pytest.mark.xdist_group("test_page_sources")
+
+
 @pytest.fixture(scope="module")
 def checked_copy(tmp_path_factory):
     root = tmp_path_factory.mktemp("project")

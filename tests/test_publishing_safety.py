@@ -219,6 +219,10 @@ FAULTS = {
 }
 
 
+# This module's tests share one build (the fixture below): keep them on one xdist worker.
+pytestmark = pytest.mark.xdist_group("test_publishing_safety")
+
+
 @pytest.fixture(scope="module")
 def refused(tmp_path_factory):
     """A copy with every kind of fault in every language, and refused files; built once, strict."""

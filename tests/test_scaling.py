@@ -15,6 +15,10 @@ PAGES_PER_LANGUAGE = 300
 MAX_PAGE_HTML = 30 * 1024
 
 
+# This module's tests share one build (the fixture below): keep them on one xdist worker.
+pytestmark = pytest.mark.xdist_group("test_scaling")
+
+
 @pytest.fixture(scope="module")
 def large_site(tmp_path_factory):
     work = tmp_path_factory.mktemp("large")

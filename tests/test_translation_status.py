@@ -211,6 +211,10 @@ def test_misspelt_trailers_are_listed_with_the_nearest_path(repo):
 # ── The commands, on a fixture site in a git repository ──────────────────────
 
 
+# This module's tests share one build (the fixture below): keep them on one xdist worker.
+pytestmark = pytest.mark.xdist_group("test_translation_status")
+
+
 @pytest.fixture(scope="module")
 def project_repo(tmp_path_factory) -> Path:
     root = make_site(tmp_path_factory.mktemp("project") / "site")

@@ -90,6 +90,10 @@ INJECTED = """
 """
 
 
+# This module's tests share one build (the fixture below): keep them on one xdist worker.
+pytestmark = pytest.mark.xdist_group("test_csp")
+
+
 @pytest.fixture(scope="module")
 def unchecked_site(tmp_path_factory):
     from sitekit.build import build

@@ -15,6 +15,10 @@ from sitekit.site import load_site_config
 NEWS = {"uz": "Yangiliklar", "ru": "Новости", "en": "News"}
 
 
+# This module's tests share one build (the fixture below): keep them on one xdist worker.
+pytestmark = pytest.mark.xdist_group("test_redirects")
+
+
 @pytest.fixture(scope="module")
 def redirect_server(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("redirects")

@@ -13,6 +13,10 @@ from sitekit.check import built
 from sitekit.site import ROOT
 
 
+# This module's tests share one build (the fixture below): keep them on one xdist worker.
+pytestmark = pytest.mark.xdist_group("test_check_built")
+
+
 @pytest.fixture(scope="module")
 def broken(tmp_path_factory):
     """A fixture site with faults only the build and the whole command see."""

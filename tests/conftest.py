@@ -19,6 +19,11 @@ def pytest_configure(config):
     # project's caches (recordings, share cards, picture variants), so a text is synthesised
     # and a card drawn once, not once per fixture folder (sitekit.site.build_cache).
     os.environ.setdefault("SITE_CACHE", str(site.ROOT / ".cache"))
+    # The fixture sites (the check's, the page commands', the preview's…) are built without
+    # recordings: on a clean clone each of their texts would be synthesised afresh, for tests
+    # about other things. Listen is tested on the real site and the photo site, whose builds
+    # ask for it (siteinfo.build_env), and in tests/test_speech_*.py.
+    os.environ.setdefault("SITE_SPEECH", "off")
 
 
 @contextlib.contextmanager

@@ -130,6 +130,8 @@ def build_photo_site(tmp: Path, data: bytes) -> tuple[Path, Path]:
     write(root / "docs" / "assets" / "images" / "photo.jpg", data)
     commit_all(root, "A photo, the documented way", init=True)
     site = tmp / "built"
-    result = build(site, root / "mkdocs.yml")
+    from siteinfo import build_env
+
+    result = build(site, root / "mkdocs.yml", env=build_env())  # with Listen, as a real page
     assert result.ok, result.output[-3000:]
     return root, site

@@ -138,7 +138,11 @@ def page_sources(meta: dict, sources: dict[str, Source], wording: dict[str, str]
             f"write for example `{FRONT_MATTER_KEY}: {next(iter(sources))}`; the names: {known}")])
     result = PageSources()
     for name in names:
-        if name not in sources:
+        if name == "TODO":  # what make new-page writes
+            result.problems.append(Problem(
+                file_name, line, "placeholder TODO left as the page's source",
+                f"write where the content comes from: {known} (listed under extra.sources in mkdocs.yml)"))
+        elif name not in sources:
             result.problems.append(Problem(
                 file_name, line, f"unknown source `{name}`",
                 f"use one of {known}, or add it under extra.sources in mkdocs.yml and its wording under "

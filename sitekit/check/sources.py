@@ -341,7 +341,12 @@ def placeholders(source: Source) -> list[Problem]:
     """
     text = without_code(source.text)
     return [Problem(source.name, source.line_of(m.start()), "placeholder TODO left in the page",
-                    "replace it with the real text") for m in PLACEHOLDER_RE.finditer(text)]
+                    "replace it with the real text") for m in PLACEHOLDER_RE.finditer(text)
+            if not SOURCE_LINE_RE.match(text, text.rfind("\n", 0, m.start()) + 1)]
+
+
+# The front matter's `source: TODO` is reported by the page-sources rule, with the names to use.
+SOURCE_LINE_RE = re.compile(r"source:")
 
 
 CONFLICT_RE = re.compile(r"^<{7}(?: [^\n]*)?$.*?^={7}[ \t]*$.*?^>{7}(?: [^\n]*)?$", re.M | re.S)

@@ -90,6 +90,11 @@ GOOD_CASES = {
         "ru", FRONT_RU + "# Центр {#title}\n\nНа таких предприятиях, как «UzAuto Motors», «JV MAN Auto – Uzbekistan» и "
                          "«General Motors Powertrain Uzbekistan», производятся автомобили.\n"),
     "code is not text": ("en", PAGE + "```\nЭто код, а не текст страницы, и его язык не проверяется вовсе.\n```\n"),
+    # make new-page's placeholders are English in every language: the placeholder rule reports them, once
+    "a page made by make new-page, not written yet": (
+        "ru", FRONT_RU + "# TODO: the title in Русский {#events}\n\nTODO: the text of the page, in Русский (ru). "
+                         "Every fact comes from ../shared/sources/.\n\nTODO: more text of the page, in English words "
+                         "that the identifier would otherwise call English.\n"),
 }
 
 

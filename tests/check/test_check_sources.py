@@ -77,6 +77,8 @@ GOOD_CASES = {
     "a rule after a blank line": (PAGE + "Some text.\n\n---\n\nMore text.\n", "en"),
     "a table is no setext heading": (PAGE + "| a | b |\n|---|---|\n| 1 | 2 |\n", "en"),
     "TODO in code": (PAGE + "Write `TODO` in capitals.\n", "en"),
+    # the page-sources rule reports `source: TODO`, with the names to use: one line, not two
+    "TODO as the source": (PAGE.replace("---\n", "---\nsource: TODO\n", 1), "en"),
     "markers named in prose": (PAGE + "Git writes `<<<<<<<` and `>>>>>>>` around a conflict.\n", "en"),
 }
 

@@ -13,33 +13,14 @@ from sitekit.check.markdown import ATTR_LIST_RE, AUTOLINK_RE, COMMENT_RE, LINK_D
     REFERENCE_RE, VOID_ELEMENTS, attributes, blank_all, element_ids, html_link_texts, html_tags, links, without_code
 from sitekit.check.project import Project, Source
 from sitekit.check.rules import rule
+from sitekit.page_safety import FORBIDDEN_ELEMENTS
 from sitekit.problems import Problem
 
 FAMILY = "Markup and links"
 
-# Raw HTML elements an editor's page may not contain, with why and what to do instead.
-EMBED_FIX = "link to it instead, [text](https://…); pages may not embed another site"
-FORM_FIX = "pages take no input: link to the e-mail address (mailto:) or the contacts page instead"
-HEAD_FIX = "remove it: the templates write the page's <head>; the description goes in the front matter"
-SCRIPT_FIX = "remove it: pages may not run script (behaviour belongs in overrides/, reviewed separately)"
-FORBIDDEN_TAGS = {
-    "script": ("runs script", SCRIPT_FIX),
-    "iframe": ("embeds another site", EMBED_FIX),
-    "frame": ("embeds another site", EMBED_FIX),
-    "frameset": ("embeds another site", EMBED_FIX),
-    "object": ("embeds another site or a plug-in", EMBED_FIX),
-    "embed": ("embeds another site or a plug-in", EMBED_FIX),
-    "applet": ("embeds a plug-in", EMBED_FIX),
-    "portal": ("embeds another site", EMBED_FIX),
-    "form": ("is a form that sends visitors' input somewhere", FORM_FIX),
-    "input": ("is a form field", FORM_FIX),
-    "button": ("is a form button", FORM_FIX),
-    "select": ("is a form field", FORM_FIX),
-    "textarea": ("is a form field", FORM_FIX),
-    "base": ("changes where every link of the page goes", HEAD_FIX),
-    "meta": ("can redirect or reconfigure the page", HEAD_FIX),
-    "link": ("loads a resource into the page", HEAD_FIX),
-}
+# Raw HTML elements an editor's page may not contain, with why and what to do instead: the
+# publishing build's own table (sitekit/page_safety.py), so the check reports all it refuses.
+FORBIDDEN_TAGS = FORBIDDEN_ELEMENTS
 # Attributes whose value is a URL (a data: URL elsewhere is only text).
 URL_ATTRIBUTES = {"href", "src", "srcset", "action", "formaction", "xlink:href", "data", "poster", "background",
                   "cite", "codebase", "longdesc", "usemap", "ping", "manifest", "icon", "lowsrc", "dynsrc"}

@@ -13,7 +13,7 @@ from sitekit.check.markdown import ATTR_LIST_RE, AUTOLINK_RE, COMMENT_RE, LINK_D
     REFERENCE_RE, VOID_ELEMENTS, attributes, blank_all, element_ids, html_link_texts, html_tags, links, without_code
 from sitekit.check.project import Project, Source
 from sitekit.check.rules import rule
-from sitekit.page_safety import FORBIDDEN_ELEMENTS
+from sitekit.page_safety import COPY_FIX, FORBIDDEN_ELEMENTS, HANDLER_FIX, LINK_FIX
 from sitekit.problems import Problem
 
 FAMILY = "Markup and links"
@@ -28,10 +28,8 @@ MEDIA_TAGS = {"img", "video", "audio", "source", "track", "picture", "image", "i
 MEDIA_ATTRIBUTES = {"src", "srcset", "poster", "data", "background", "href", "xlink:href"}
 DANGEROUS_SCHEMES = ("javascript:", "vbscript:", "data:")
 SCHEME_FIX = {
-    "javascript:": ("runs script when clicked",
-                    "link to a page (page.md#id), an https:// address, mailto: or tel: instead"),
-    "vbscript:": ("runs script when clicked",
-                  "link to a page (page.md#id), an https:// address, mailto: or tel: instead"),
+    "javascript:": ("runs script when clicked", LINK_FIX),
+    "vbscript:": ("runs script when clicked", LINK_FIX),
     "data:": ("puts content into the page that is not a file of the site",
               "save the file under docs/assets/ and link it by its relative path"),
 }
@@ -77,15 +75,13 @@ def unsafe_markup(source: Source) -> list[Problem]:
         for attribute, value, match in attributes(attribute_text):
             offset = tag.start(2) + match.start()
             if attribute.startswith("on"):
-                report(offset, f"event-handler attribute {attribute}= runs script",
-                       "remove it: pages may not run script")
+                report(offset, f"event-handler attribute {attribute}= runs script", HANDLER_FIX)
             scheme = url_scheme(value, attribute)
             if scheme:
                 what, fix = SCHEME_FIX[scheme]
                 report(offset, f"a {scheme} URL in {attribute}= {what}", fix)
             elif name in MEDIA_TAGS and attribute in MEDIA_ATTRIBUTES and re.match(r"\s*(https?:)?//", value):
-                report(offset, f"<{name}> loads {value.strip()} from another site",
-                       "save a copy under docs/assets/ and link it by its relative path")
+                report(offset, f"<{name}> loads {value.strip()} from another site", COPY_FIX)
     for attr_list in ATTR_LIST_RE.finditer(text):
         for attribute, value, match in attributes(attr_list.group(1)):
             offset = attr_list.start(1) + match.start()

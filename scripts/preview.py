@@ -15,7 +15,8 @@ usage: make preview [BASE=main]
                site/               the built site
   --summary  also append the summary to this file (the workflow gives $GITHUB_STEP_SUMMARY)
 
-Chromium: CHROMIUM_PATH, else `chromium` on the PATH (Debian: apt-get install chromium).
+Chromium: as the browser tests find it (sitekit/chromium.py): CHROMIUM_PATH, else
+`chromium-headless-shell`, else `chromium` on the PATH (Debian: apt-get install chromium-headless-shell).
 Without one the summary is still written and says so; SITE_REQUIRE_BROWSER=1 (CI) makes
 that an error.
 
@@ -38,16 +39,7 @@ DEVICES = {
               "device_scale_factor": 1},
     "desktop": {"viewport": {"width": 1280, "height": 800}},
 }
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--no-first-run", "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]
 SHEET_ROWS = 24  # editions × pages in the one picture; every screenshot is in screenshots/ anyway
-
-
-def chromium_path() -> str | None:
-    """CHROMIUM_PATH when set (and nothing else then), else Chromium on the PATH."""
-    candidates = [os.environ["CHROMIUM_PATH"]] if os.environ.get("CHROMIUM_PATH") else \
-        [shutil.which("chromium"), shutil.which("chromium-browser")]
-    return next((c for c in candidates if c and os.access(c, os.X_OK)), None)
 
 
 def take_screenshots(site: Path, base_path: str, rows, out: Path) -> tuple[list, str | None]:
@@ -55,12 +47,13 @@ def take_screenshots(site: Path, base_path: str, rows, out: Path) -> tuple[list,
     or why none were taken."""
     from playwright.sync_api import sync_playwright
 
+    from sitekit.chromium import CHROMIUM_ARGS, chromium_path
     from sitekit.pages_server import PagesServer
     from sitekit.preview import screenshot_name
 
     executable = chromium_path()
     if executable is None:
-        return [], "Screenshots were not taken: no Chromium (set CHROMIUM_PATH, or apt-get install chromium)."
+        return [], "Screenshots were not taken: no Chromium (set CHROMIUM_PATH, or apt-get install chromium-headless-shell)."
     sheet = []
     first_screens = out / ".first-screens"
     with PagesServer(site, base_path) as server, sync_playwright() as playwright:

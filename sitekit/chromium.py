@@ -1,7 +1,16 @@
-"""The system Chromium as the browser tests, `make screenshots` and `make bench` launch it.
+"""The system Chromium as the browser tests, `make screenshots` and `make preview` launch it.
 
-Chromium comes from the system (Debian: ``apt-get install chromium``); Playwright never
-downloads one.
+Chromium comes from the system; Playwright never downloads one. The first found is used:
+
+1. ``CHROMIUM_PATH`` when set (and nothing else then: a wrong path is an error, not a fallback);
+2. ``chromium-headless-shell`` (Debian: ``apt-get install chromium-headless-shell``): the same
+   Blink and V8 as ``chromium`` without the desktop browser around them, the build Playwright
+   itself runs headless tests on. A page costs it a third to a fifth of the CPU time of the full
+   browser in headless mode (BENCHMARKS.md, "Test suite"), which is most of the suite's time;
+3. ``chromium`` or ``chromium-browser`` (Debian: ``apt-get install chromium``).
+
+`make bench` keeps the full browser (``chromium``): Lighthouse and first views are measured in
+the browser visitors use.
 """
 
 from __future__ import annotations
@@ -23,12 +32,17 @@ CHROMIUM_ARGS = [
     # recordings made at build time).
     "--disable-speech-synthesis-api",
 ]
+SEARCHED = ("chromium-headless-shell", "chromium", "chromium-browser")
 INSTALL_HINT = (
-    "Chromium not found: install it with `apt-get install chromium` (Debian/Ubuntu) "
-    "or set CHROMIUM_PATH to a Chromium binary"
+    "Chromium not found: install it with `apt-get install chromium-headless-shell` (Debian; "
+    "or `chromium`) or set CHROMIUM_PATH to a Chromium binary"
 )
 
 
 def chromium_path() -> str | None:
-    candidate = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or shutil.which("chromium-browser")
-    return candidate if candidate and os.access(candidate, os.X_OK) else None
+    """The browser to launch (see above), or None when there is none."""
+    if os.environ.get("CHROMIUM_PATH"):
+        candidates = [os.environ["CHROMIUM_PATH"]]
+    else:
+        candidates = [shutil.which(name) for name in SEARCHED]
+    return next((c for c in candidates if c and os.access(c, os.X_OK)), None)

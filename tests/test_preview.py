@@ -7,7 +7,6 @@ picture of them all; pictures and site-wide files count; without a browser it sa
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 
@@ -30,9 +29,10 @@ def run_preview(root, out, *args, env=None):
 
 
 def require_browser():
-    path = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or shutil.which("chromium-browser")
-    if not (path and os.access(path, os.X_OK)):
-        reason = "Chromium not found: install it with `apt-get install chromium` or set CHROMIUM_PATH"
+    from sitekit.chromium import INSTALL_HINT, chromium_path
+
+    if chromium_path() is None:
+        reason = INSTALL_HINT
         if os.environ.get("SITE_REQUIRE_BROWSER") == "1":
             pytest.fail(reason + " (SITE_REQUIRE_BROWSER=1 makes this an error)", pytrace=False)
         pytest.skip(reason)

@@ -8,15 +8,10 @@ from urllib.parse import urlsplit
 import pytest
 
 from browsing import page_url
-from siteinfo import LANGUAGES, PAGES, SEARCH_WORD
+from first_view import VIOLATION_RECORDER as RECORDER
+from first_view import first_view, page_params
+from siteinfo import LANGUAGES, SEARCH_WORD
 from sitekit.site import load_site_config
-
-RECORDER = """
-window.__violations = [];
-document.addEventListener("securitypolicyviolation", (event) => {
-  window.__violations.push(`${event.effectiveDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`);
-});
-"""
 
 
 @pytest.fixture
@@ -25,12 +20,10 @@ def watched(context):
     return context
 
 
-@pytest.mark.parametrize("lang", LANGUAGES, ids=lambda lang: lang.code)
-@pytest.mark.parametrize("page", PAGES)
-def test_page_view_raises_no_violation(watched, server, built_site, lang, page):
-    tab = watched.new_page()
-    tab.goto(page_url(server, built_site, lang, page), wait_until="networkidle")
-    assert tab.evaluate("window.__violations") == []
+@pytest.mark.parametrize(("lang", "page"), page_params())
+def test_page_view_raises_no_violation(browser, server, built_site, lang, page):
+    """The first view, until the network is idle (first_view.py)."""
+    assert first_view(browser, server, built_site, lang, page).violations == []
 
 
 @pytest.mark.parametrize("lang", LANGUAGES, ids=lambda lang: lang.code)
@@ -88,10 +81,6 @@ INJECTED = """
 
 <a id="evil" href="javascript:window.__pwned = 'link'">a link</a>
 """
-
-
-# This module's tests share one build (the fixture below): keep them on one xdist worker.
-pytestmark = pytest.mark.xdist_group("test_csp")
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,8 @@ import pytest
 
 from a11y import backdrop, colours_in, contrast, over
 from browsing import open_context, page_url
-from siteinfo import LANGUAGES, PAGES, language_page_params
+from first_view import page_params
+from siteinfo import LANGUAGES, PAGES
 from sitekit.site import load_strings_for
 
 PHONE = {"width": 360, "height": 800}
@@ -88,8 +89,7 @@ _visits: dict = {}
 
 
 def design_params():
-    return [pytest.param(lang, page, id=f"{lang.code}:{page}", marks=pytest.mark.xdist_group(f"design-{lang.code}-{page}"))
-            for lang in LANGUAGES for page in PAGES]
+    return page_params()  # a page's tests share its xdist group (first_view.py)
 
 
 def visit(contexts, server, built_site, lang, page) -> dict:

@@ -4,18 +4,19 @@ language switcher, and a page view with no third-party request and no error resp
 import pytest
 
 from browsing import page_url
+from first_view import first_view, page_params
 from siteinfo import LANGUAGES, PAGES, language_page_params
 
 # WCAG 2.2 SC 2.5.8 (AA): targets at least 24 by 24 CSS pixels.
 MIN_TARGET = 24
 
 
-@pytest.mark.parametrize(("lang", "page"), language_page_params())
-def test_page_view_has_no_third_party_request_and_no_error(context, server, built_site, lang, page):
-    tab = context.new_page()
-    tab.goto(page_url(server, built_site, lang, page), wait_until="networkidle")
-    assert context.traffic.third_party == [], "requests to other hosts"
-    assert context.traffic.errors == [], "responses with an error status"
+@pytest.mark.parametrize(("lang", "page"), page_params())
+def test_page_view_has_no_third_party_request_and_no_error(browser, server, built_site, lang, page):
+    """The first view, until the network is idle (first_view.py)."""
+    view = first_view(browser, server, built_site, lang, page)
+    assert view.third_party == [], "requests to other hosts"
+    assert view.errors == [], "responses with an error status"
 
 
 @pytest.mark.parametrize(("lang", "page"), language_page_params())

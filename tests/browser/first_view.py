@@ -1,0 +1,88 @@
+"""One cold first view of each page of each edition, shared by the tests that judge it:
+test_visitor (no third-party request, no error response), test_page_weight (bytes on the wire
+and requests), test_csp (no policy violation) and test_listen (no audio before Listen).
+
+A visit is a fresh context, the page loaded until the network is idle (500 ms without a
+request), with every request, response and policy violation recorded. Loading and waiting is
+what costs, not looking: each test asserts its own requirement on the same record. The tests
+of one page share an xdist group (``page_params``), so its visit is made once, on one worker.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pytest
+
+from browsing import open_context, page_url
+from siteinfo import LANGUAGES, PAGES
+
+# Every violation of the Content-Security-Policy, from the first script on.
+VIOLATION_RECORDER = """
+window.__violations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__violations.push(`${event.effectiveDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`);
+});
+"""
+
+
+def page_params():
+    """(lang, page) for every page of every edition, ids ``uz:index.md``; the tests of one page
+    keep to one xdist worker (its group), where its shared visits are made once."""
+    return [pytest.param(lang, page, id=f"{lang.code}:{page}", marks=pytest.mark.xdist_group(f"page-{lang.code}-{page}"))
+            for lang in LANGUAGES for page in PAGES]
+
+
+@dataclass(frozen=True)
+class Response:
+    url: str
+    status: int
+    body_bytes: int  # as sent: compressed when the server compressed it
+    content_encoding: str | None
+    resource_type: str
+
+
+@dataclass
+class FirstView:
+    url: str
+    responses: list[Response] = field(default_factory=list)
+    third_party: list[str] = field(default_factory=list)  # requests to another host
+    errors: list[str] = field(default_factory=list)  # "404 http://…" for each status >= 400
+    violations: list[str] = field(default_factory=list)  # the security policy's reports
+
+    @property
+    def transferred(self) -> int:
+        return sum(response.body_bytes for response in self.responses)
+
+    def listing(self) -> str:
+        return "\n".join(f"  {r.body_bytes:>7} {r.status} {r.url}" for r in self.responses)
+
+
+_views: dict[tuple[str, str], FirstView] = {}
+
+
+def first_view(browser, server, built_site, lang, page) -> FirstView:
+    """The page's cold first view on a desktop (made on the first call, then shared)."""
+    key = (lang.code, page)
+    if key not in _views:
+        _views[key] = _visit(browser, server, page_url(server, built_site, lang, page))
+    return _views[key]
+
+
+def _visit(browser, server, url) -> FirstView:
+    context = open_context(browser, server)
+    try:
+        context.add_init_script(VIOLATION_RECORDER)
+        tab = context.new_page()
+        tab.goto(url, wait_until="networkidle")
+        traffic = context.traffic
+        return FirstView(
+            url=url,
+            responses=[Response(r.url, r.status, r.request.sizes()["responseBodySize"],
+                                r.headers.get("content-encoding"), r.request.resource_type) for r in traffic.responses],
+            third_party=list(traffic.third_party),
+            errors=list(traffic.errors),
+            violations=tab.evaluate("window.__violations"),
+        )
+    finally:
+        context.close()

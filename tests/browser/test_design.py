@@ -114,26 +114,36 @@ def _look(context, where, server, built_site, lang, page) -> dict:
         tab.close()
 
 
+# In the open menu, for each wanted link: how many there are and, the only one scrolled into
+# view (within the menu), whether it is on screen and nothing covers it. One call, not a
+# round trip per link and question.
+MENU_LINKS = """wanted => {
+  const drawer = document.querySelector(".md-sidebar--primary .site-drawer__extras");
+  const links = {};
+  for (const [label, selector] of wanted) {
+    const found = drawer ? drawer.querySelectorAll(selector) : [];
+    links[label] = {count: found.length};
+    if (found.length === 1) {
+      const el = found[0];
+      el.scrollIntoView({block: "nearest", inline: "nearest"});
+      const r = el.getBoundingClientRect();
+      const at = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      links[label].reachable = r.bottom <= innerHeight && r.top >= 0 && !!at && (at === el || el.contains(at));
+    }
+  }
+  const current = drawer && drawer.querySelector('.site-languages a[aria-current="page"]');
+  return {links, current: current && current.getAttribute("hreflang")};
+}"""
+
+
 def _at_the_bottom(tab, lang) -> dict:
     tab.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
     tab.wait_for_function("window.scrollY > 0 || document.documentElement.scrollHeight <= innerHeight")
     call = tab.evaluate(LAYOUT)["call"]
     tab.click('[data-site-toggle="__drawer"]')
-    drawer = tab.locator(".md-sidebar--primary .site-drawer__extras")
     wanted = [("trust line", f'a[href="{TEL}"]'), ("feedback", 'a[href$="#feedback"]')]
     wanted += [(other.name, f'.site-languages a[hreflang="{other.html_lang}"]') for other in LANGUAGES]
-    links = {}
-    for label, selector in wanted:
-        link = drawer.locator(selector)
-        links[label] = {"count": link.count()}
-        if link.count() == 1:
-            link.scroll_into_view_if_needed()
-            links[label]["reachable"] = link.evaluate(
-                "el => { const r = el.getBoundingClientRect(); const at = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);"
-                " return r.bottom <= innerHeight && r.top >= 0 && !!at && (at === el || el.contains(at)); }"
-            )
-    current = drawer.locator('.site-languages a[aria-current="page"]').get_attribute("hreflang")
-    return {"call": call, "links": links, "current": current}
+    return {"call": call, **tab.evaluate(MENU_LINKS, wanted)}
 
 
 @pytest.mark.parametrize(("lang", "page"), design_params())

@@ -26,6 +26,15 @@ def pytest_configure(config):
     os.environ.setdefault("SITE_SPEECH", "off")
 
 
+# Long tests that need no built site, dispatched first: while one pytest-xdist worker builds the
+# site (for the first browser test), the other works on these instead of waiting for it.
+DISPATCHED_FIRST = ("tests/test_scaling.py::",)
+
+
+def pytest_collection_modifyitems(items):
+    items.sort(key=lambda item: not item.nodeid.startswith(DISPATCHED_FIRST))  # stable: the rest keep their order
+
+
 @contextlib.contextmanager
 def _locked(path):
     with open(path, "w") as lock:

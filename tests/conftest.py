@@ -26,9 +26,10 @@ def pytest_configure(config):
     os.environ.setdefault("SITE_SPEECH", "off")
 
 
-# Long tests that need no built site, dispatched first: while one pytest-xdist worker builds the
-# site (for the first browser test), the other works on these instead of waiting for it.
-DISPATCHED_FIRST = ("tests/test_scaling.py::",)
+# The longest groups of tests that need no built site, handed out first (pytest-xdist gives out
+# work in collection order): each worker starts on one, and the first to finish builds the site
+# the browser tests share while the other is still busy, so neither waits long for the other.
+DISPATCHED_FIRST = ("tests/test_scaling.py::", "tests/test_page_commands.py::")
 
 
 def pytest_collection_modifyitems(items):

@@ -26,16 +26,6 @@ def pytest_configure(config):
     os.environ.setdefault("SITE_SPEECH", "off")
 
 
-# The longest groups of tests that need no built site, handed out first (pytest-xdist gives out
-# work in collection order): each worker starts on one, and the first to finish builds the site
-# the browser tests share while the other is still busy, so neither waits long for the other.
-DISPATCHED_FIRST = ("tests/test_scaling.py::", "tests/test_page_commands.py::")
-
-
-def pytest_collection_modifyitems(items):
-    items.sort(key=lambda item: not item.nodeid.startswith(DISPATCHED_FIRST))  # stable: the rest keep their order
-
-
 @contextlib.contextmanager
 def _locked(path):
     with open(path, "w") as lock:

@@ -1,11 +1,13 @@
-"""One cold first view of each page of each edition, shared by the tests that judge it:
-test_visitor (no third-party request, no error response), test_page_weight (bytes on the wire
-and requests), test_csp (no policy violation) and test_listen (no audio before Listen).
+"""One cold first view of each page of each edition on a desktop, shared by the tests that judge
+it: test_visitor (no third-party request, no error response; the language switcher; where the
+feedback link leads), test_page_weight (bytes on the wire and requests), test_csp (no policy
+violation) and test_listen (no audio before Listen).
 
 A visit is a fresh context, the page loaded until the network is idle (500 ms without a
-request), with every request, response and policy violation recorded. Loading and waiting is
-what costs, not looking: each test asserts its own requirement on the same record. The tests
-of one page share an xdist group (``page_params``), so its visit is made once, on one worker.
+request), with every request, response and policy violation recorded; then the language
+switcher is read and, last, the visitor follows the feedback link. Loading and waiting is what
+costs, not looking: each test asserts its own requirement on the same record. The tests of one
+page share an xdist group (``page_params``), so its visit is made once, on one worker.
 """
 
 from __future__ import annotations
@@ -49,6 +51,8 @@ class FirstView:
     third_party: list[str] = field(default_factory=list)  # requests to another host
     errors: list[str] = field(default_factory=list)  # "404 http://…" for each status >= 400
     violations: list[str] = field(default_factory=list)  # the security policy's reports
+    switcher: dict = field(default_factory=dict)  # the bar's language switcher (SWITCHER)
+    feedback: dict = field(default_factory=dict)  # after following the feedback link: url, visible
 
     @property
     def transferred(self) -> int:
@@ -57,6 +61,18 @@ class FirstView:
     def listing(self) -> str:
         return "\n".join(f"  {r.body_bytes:>7} {r.status} {r.url}" for r in self.responses)
 
+
+# The bar's language switcher (on a desktop; the menu drawer has the same one for phones).
+SWITCHER = """() => {
+  const nav = document.querySelector(".site-bar nav.site-languages");
+  return nav && {
+    label: nav.getAttribute("aria-label"),
+    links: [...nav.querySelectorAll("a")].map(a => ({
+      text: a.innerText, lang: a.getAttribute("lang"), hreflang: a.getAttribute("hreflang"),
+      current: a.getAttribute("aria-current"), href: a.href,
+    })),
+  };
+}"""
 
 _views: dict[tuple[str, str], FirstView] = {}
 
@@ -76,13 +92,19 @@ def _visit(browser, server, url) -> FirstView:
         tab = context.new_page()
         tab.goto(url, wait_until="networkidle")
         traffic = context.traffic
-        return FirstView(
+        view = FirstView(
             url=url,
             responses=[Response(r.url, r.status, r.request.sizes()["responseBodySize"],
                                 r.headers.get("content-encoding"), r.request.resource_type) for r in traffic.responses],
             third_party=list(traffic.third_party),
             errors=list(traffic.errors),
             violations=tab.evaluate("window.__violations"),
+            switcher=tab.evaluate(SWITCHER),
         )
+        # Last, as it may leave the page: the feedback link in the bar.
+        tab.locator(".site-bar__feedback").click()
+        tab.wait_for_load_state()
+        view.feedback = {"url": tab.url, "visible": tab.locator("#feedback").is_visible()}
+        return view
     finally:
         context.close()

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from browsing import PHONE, page_url
+from browsing import PHONE, open_context, page_url
 from search_helpers import INPUT, META, RESULTS, marks, open_search, pages_of, search, theme_strings, wait_for_answer
 from siteinfo import BY_CODE, LANGUAGES, SEARCH_WORD
 from sitekit import keyboard_layouts, search_text, translit
@@ -41,7 +41,8 @@ RANKING = {
     "en": [("PP-5159", "resolution.md"), ("ПП-5159", "resolution.md"), ("resolution", "resolution.md"),
            ("presidential resolution", "resolution.md"), ("Bektemir", "cooperation-lab.md")],
 }
-RANKING_PARAMS = [pytest.param(code, query, page, id=f"{code}:{query}")
+# A language's queries keep to one xdist worker, where they share one open search (below).
+RANKING_PARAMS = [pytest.param(code, query, page, id=f"{code}:{query}", marks=pytest.mark.xdist_group(f"ranking-{code}"))
                   for code, rows in RANKING.items() for query, page in rows]
 
 
@@ -394,12 +395,28 @@ def test_snippet_lines_never_join_two_blocks(context, server, built_site, lang):
 # ── Ranking: the page about a thing first ─────────────────────────────────────────────
 
 
+@pytest.fixture(scope="module")
+def search_open(browser, server, built_site):
+    """A language's contacts page with search open, its index loaded: one per language for the
+    ranking table, each query typed afresh into the same field (the answer depends only on it)."""
+    context = open_context(browser, server)
+    tabs = {}
+
+    def opened(lang):
+        if lang.code not in tabs:
+            tabs[lang.code] = home(context, server, built_site, lang, "contacts.md")
+            open_search(tabs[lang.code], lang.code)
+        return tabs[lang.code]
+
+    yield opened
+    context.close()
+
+
 @pytest.mark.parametrize(("code", "query", "expected"), RANKING_PARAMS)
-def test_the_page_about_it_comes_first(context, server, built_site, code, query, expected):
+def test_the_page_about_it_comes_first(search_open, server, built_site, code, query, expected):
     if code not in BY_CODE:
         pytest.skip(f"no {code} edition")
     lang = BY_CODE[code]
-    tab = home(context, server, built_site, lang, "contacts.md")
-    open_search(tab, code)
+    tab = search_open(lang)
     found = built_pages(server, built_site, lang, search(tab, query))
     assert found[:1] == [built_site.page_path(lang, expected)], f"'{query}' should find {expected} first, found {found}"

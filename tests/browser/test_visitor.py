@@ -5,7 +5,7 @@ import pytest
 
 from browsing import page_url
 from first_view import first_view, page_params
-from siteinfo import LANGUAGES, PAGES, language_page_params
+from siteinfo import LANGUAGES, language_page_params
 
 # WCAG 2.2 SC 2.5.8 (AA): targets at least 24 by 24 CSS pixels.
 MIN_TARGET = 24
@@ -36,32 +36,28 @@ def test_trust_line_is_visible_and_tappable_on_a_phone(phone_context, server, bu
     assert tab.evaluate("document.documentElement.scrollWidth") <= 360
 
 
-@pytest.mark.parametrize(("lang", "page"), language_page_params())
-def test_feedback_link_leads_to_the_feedback_section(context, server, built_site, lang, page):
-    tab = context.new_page()
-    tab.goto(page_url(server, built_site, lang, page))
-    tab.locator(".site-bar__feedback").click()
-    tab.wait_for_load_state()
-    assert tab.url == page_url(server, built_site, lang, "contacts.md") + "#feedback"
-    assert tab.locator("#feedback").is_visible()
+@pytest.mark.parametrize(("lang", "page"), page_params())
+def test_feedback_link_leads_to_the_feedback_section(browser, server, built_site, lang, page):
+    """The bar's feedback link, followed at the end of the first view (first_view.py)."""
+    feedback = first_view(browser, server, built_site, lang, page).feedback
+    assert feedback["url"] == page_url(server, built_site, lang, "contacts.md") + "#feedback"
+    assert feedback["visible"]
 
 
-@pytest.mark.parametrize(("lang", "page"), language_page_params())
-def test_language_switcher(context, server, built_site, lang, page):
-    tab = context.new_page()
-    tab.goto(page_url(server, built_site, lang, page))
-    # On a desktop the bar's switcher (the menu drawer has the same one for phones).
-    switcher = tab.locator(".site-bar nav.site-languages")
-    assert switcher.get_attribute("aria-label") == built_site_strings(lang)["select.language"]
-    links = switcher.locator("a")
-    assert links.all_inner_texts() == [other.name for other in LANGUAGES]
-    for index, other in enumerate(LANGUAGES):
-        link = links.nth(index)
-        assert link.get_attribute("lang") == other.html_lang
-        assert link.get_attribute("hreflang") == other.html_lang
-        assert link.get_attribute("aria-current") == ("page" if other == lang else None)
-        href = tab.evaluate("a => a.href", link.element_handle())
-        assert href == page_url(server, built_site, other, page), f"{other.code} link leads elsewhere"
+@pytest.mark.parametrize(("lang", "page"), page_params())
+def test_language_switcher(browser, server, built_site, lang, page):
+    """On a desktop the bar's switcher (the menu drawer has the same one for phones), as the
+    first view shows it (first_view.py)."""
+    switcher = first_view(browser, server, built_site, lang, page).switcher
+    assert switcher, "no language switcher in the bar"
+    assert switcher["label"] == built_site_strings(lang)["select.language"]
+    links = switcher["links"]
+    assert [link["text"] for link in links] == [other.name for other in LANGUAGES]
+    for link, other in zip(links, LANGUAGES):
+        assert link["lang"] == other.html_lang
+        assert link["hreflang"] == other.html_lang
+        assert link["current"] == ("page" if other == lang else None)
+        assert link["href"] == page_url(server, built_site, other, page), f"{other.code} link leads elsewhere"
 
 
 def built_site_strings(lang):

@@ -84,12 +84,8 @@ def heading_contrast(heading) -> float:
 
 # One visit per page, device and scheme, shared by the three tests below (each asserts its
 # own requirement on what the visit measured): loading a page is what costs, not looking.
-# The visits of a page stay on one xdist worker (its group), so they are made once.
+# The visits of a page stay on one xdist worker (its group: first_view.page_params), so they are made once.
 _visits: dict = {}
-
-
-def design_params():
-    return page_params()  # a page's tests share its xdist group (first_view.py)
 
 
 def visit(contexts, server, built_site, lang, page) -> dict:
@@ -146,7 +142,7 @@ def _at_the_bottom(tab, lang) -> dict:
     return {"call": call, **tab.evaluate(MENU_LINKS, wanted)}
 
 
-@pytest.mark.parametrize(("lang", "page"), design_params())
+@pytest.mark.parametrize(("lang", "page"), page_params())
 def test_header_leaves_the_first_screen_to_the_page(contexts, server, built_site, lang, page):
     """Phone and desktop, light and dark: the header and the H1 where the issue asks, the
     site name whole, the trust-line number in the header, nothing cut with an ellipsis and
@@ -174,7 +170,7 @@ def test_header_leaves_the_first_screen_to_the_page(contexts, server, built_site
     assert not problems, "\n".join(problems)
 
 
-@pytest.mark.parametrize(("lang", "page"), design_params())
+@pytest.mark.parametrize(("lang", "page"), page_params())
 def test_trust_line_and_editions_are_reachable_at_the_bottom_of_the_page(contexts, server, built_site, lang, page):
     """Scrolled to the very end (the longest page is about 3,100 px on a phone): the number
     is still in the sticky header, and the menu holds the trust line, feedback and every
@@ -231,7 +227,7 @@ def test_no_truncation_or_sideways_scroll_at_320_px_and_200_percent_text(browser
     assert not problems, "\n".join(problems)
 
 
-@pytest.mark.parametrize(("lang", "page"), design_params())
+@pytest.mark.parametrize(("lang", "page"), page_params())
 def test_h1_is_the_strongest_heading(contexts, server, built_site, lang, page):
     problems = []
     for (device, scheme), seen in visit(contexts, server, built_site, lang, page).items():

@@ -32,8 +32,12 @@ def theme(lang):
     return load_strings_for(lang.code)["theme"]
 
 
+def is_audio(url: str, resource_type: str) -> bool:
+    return resource_type == "media" or url.endswith(".opus")
+
+
 def audio_requests(context) -> list[str]:
-    return [r.url for r in context.traffic.responses if r.request.resource_type == "media" or r.url.endswith(".opus")]
+    return [r.url for r in context.traffic.responses if is_audio(r.url, r.request.resource_type)]
 
 
 def page_words(tab, lang) -> int:
@@ -63,7 +67,7 @@ def test_listen_plays_the_recording_of_the_page(browser, context, server, built_
     # Nothing is fetched until the visitor presses Listen: the page's cold first view, until
     # the network is idle, asked for no audio (first_view.py).
     first = first_view(browser, server, built_site, lang, page)
-    assert [r.url for r in first.responses if r.resource_type == "media" or r.url.endswith(".opus")] == [], \
+    assert [r.url for r in first.responses if is_audio(r.url, r.resource_type)] == [], \
         "audio fetched before the visitor pressed Listen"
     tab = context.new_page()
     tab.goto(page_url(server, built_site, lang, page))

@@ -8,15 +8,14 @@ from urllib.parse import urlsplit
 import pytest
 
 from browsing import page_url
-from first_view import VIOLATION_RECORDER as RECORDER
-from first_view import first_view, page_params
+from first_view import VIOLATION_RECORDER, first_view, page_params
 from siteinfo import LANGUAGES, SEARCH_WORD
 from sitekit.site import load_site_config
 
 
 @pytest.fixture
 def watched(context):
-    context.add_init_script(RECORDER)
+    context.add_init_script(VIOLATION_RECORDER)
     return context
 
 
@@ -108,7 +107,7 @@ def unchecked_site(tmp_path_factory):
 
 def test_injected_script_does_not_run_on_a_page_built_unchecked(browser, unchecked_site):
     context = browser.new_context()
-    context.add_init_script(RECORDER)
+    context.add_init_script(VIOLATION_RECORDER)
     try:
         tab = context.new_page()
         tab.goto(unchecked_site.url + "en/contacts/", wait_until="networkidle")

@@ -97,17 +97,23 @@ def visit(contexts, server, built_site, lang, page) -> dict:
     return _visits[key]
 
 
+# What a look reads of a page, in one call.
+SEEN = f"() => ({{layout: ({LAYOUT})(), cut: ({CUT_WITH_ELLIPSIS})(), headings: ({HEADINGS})()}})"
+# One tab per (device, scheme), kept for every look: a page loaded into a tab that has shown
+# the site costs half of a new tab's first load, and each look starts with its own load.
+_look_tabs: dict = {}
+
+
 def _look(context, where, server, built_site, lang, page) -> dict:
     device, _scheme = where
-    tab = context.new_page()
-    try:
-        tab.goto(page_url(server, built_site, lang, page))
-        seen = {"layout": tab.evaluate(LAYOUT), "cut": tab.evaluate(CUT_WITH_ELLIPSIS), "headings": tab.evaluate(HEADINGS)}
-        if device == "phone":
-            seen["bottom"] = _at_the_bottom(tab, lang)
-        return seen
-    finally:
-        tab.close()
+    if _look_tabs.get(where) is None or _look_tabs[where].is_closed():
+        _look_tabs[where] = context.new_page()
+    tab = _look_tabs[where]
+    tab.goto(page_url(server, built_site, lang, page))
+    seen = tab.evaluate(SEEN)
+    if device == "phone":
+        seen["bottom"] = _at_the_bottom(tab, lang)
+    return seen
 
 
 # In the open menu, for each wanted link: how many there are and, the only one scrolled into

@@ -10,13 +10,12 @@ import pytest
 
 from a11y import axe_violations
 from browsing import open_context, page_url
-from first_view import first_view, page_params
-from siteinfo import ARTICLE_INTERFACE, BY_CODE, LANGUAGES, require_speech
+from first_view import AUDIO, first_view, page_params, press_listen
+from siteinfo import BY_CODE, LANGUAGES, require_speech
 from sitekit.site import ROOT, load_strings_for
 from sitekit.speech.build import published_path
 from sitekit.speech.lexicon import load_lexicon
 
-AUDIO = "[data-site-listen] audio"
 # A person reads aloud at about 100-160 words a minute (fewer in Uzbek, whose words are long);
 # numbers count as the words they are said with ("619-23-33": five), as the lexicon says them.
 WORDS_A_MINUTE = (80, 260)
@@ -40,55 +39,36 @@ def audio_requests(context) -> list[str]:
     return [r.url for r in context.traffic.responses if is_audio(r.url, r.request.resource_type)]
 
 
-def page_words(tab, lang) -> int:
+def spoken_words(transcript: str, lang) -> int:
     """Words of the page's main text as the visitor sees it (the transcript), numbers and
     abbreviations counted as the words they are said with."""
-    text = tab.evaluate("""interface => {
-        const article = document.querySelector("article").cloneNode(true);
-        article.querySelectorAll(interface).forEach(element => element.remove());
-        return article.innerText;
-    }""", ARTICLE_INTERFACE)
-    said = load_lexicon(ROOT, lang.code).spoken(text)
+    said = load_lexicon(ROOT, lang.code).spoken(transcript)
     return len([word for word in said.split() if re.search(r"\w", word)])
 
 
-def press_listen(tab, lang):
-    """Press Listen and wait until the recording plays: decoded, and its position moving."""
-    button = tab.get_by_role("button", name=theme(lang)["site.listen"], exact=True)
-    button.click()
-    tab.wait_for_function(f"() => {{ const a = document.querySelector('{AUDIO}');"
-                          " return a && !a.error && !a.paused && a.currentTime > 0.1; }", timeout=20_000)
-    return button
-
-
 @pytest.mark.parametrize(("lang", "page"), page_params())
-def test_listen_plays_the_recording_of_the_page(browser, context, server, built_site, lang, page):
-    strings = theme(lang)
-    # Nothing is fetched until the visitor presses Listen: the page's cold first view, until
-    # the network is idle, asked for no audio (first_view.py).
+def test_listen_plays_the_recording_of_the_page(browser, server, built_site, lang, page):
+    """On the page's cold first view (first_view.py): nothing is fetched until the visitor
+    presses Listen (the network idle first); then the page's own recording plays, from this
+    site, with the button saying Pause in the page's language, as long as the text needs."""
     first = first_view(browser, server, built_site, lang, page)
     assert [r.url for r in first.responses if is_audio(r.url, r.resource_type)] == [], \
         "audio fetched before the visitor pressed Listen"
-    tab = context.new_page()
-    tab.goto(page_url(server, built_site, lang, page))
-    assert audio_requests(context) == [], "audio fetched before the visitor pressed Listen"
-    group = tab.get_by_role("group", name=strings["site.listen.label"], exact=True)
-    assert group.is_visible()
-
-    press_listen(tab, lang)
-    audio = tab.locator(AUDIO)
-    source = audio.evaluate("a => a.currentSrc")
+    listened = first.listen
+    assert listened is not None, "the page has no Listen player"
+    assert listened.group_visible, "the player's group, named in the page's language, is not visible"
+    assert listened.failure is None, f"the recording did not start playing: {listened.failure}"
     reading = BY_CODE[lang.generated_from] if lang.generated_from else lang  # Cyrillic: the Uzbek recording
-    assert source == server.url + published_path(reading.code, page), source
-    assert all(url.startswith(server.origin + "/") for url in audio_requests(context))
-    assert not context.traffic.errors, context.traffic.errors
+    assert listened.source == server.url + published_path(reading.code, page), listened.source
+    audio = [r.url for r in listened.responses if is_audio(r.url, r.resource_type)]
+    assert audio and all(url.startswith(server.origin + "/") for url in audio), audio
+    assert [f"{r.status} {r.url}" for r in listened.responses if r.status >= 400] == []
     # Playing: the same button now pauses, and says so in the page's language.
-    assert tab.get_by_role("button", name=strings["site.listen.pause"], exact=True).is_visible()
+    assert listened.pause_visible, "the button does not say Pause in the page's language"
 
-    seconds = audio.evaluate("a => a.duration")
-    words = page_words(tab, lang)
-    pace = words / (seconds / 60)
-    assert WORDS_A_MINUTE[0] <= pace <= WORDS_A_MINUTE[1], f"{words} words in {seconds:.0f} s: {pace:.0f} a minute"
+    words = spoken_words(listened.transcript, lang)
+    pace = words / (listened.duration / 60)
+    assert WORDS_A_MINUTE[0] <= pace <= WORDS_A_MINUTE[1], f"{words} words in {listened.duration:.0f} s: {pace:.0f} a minute"
 
 
 @pytest.mark.parametrize("lang", LANGUAGES, ids=lambda lang: lang.code)

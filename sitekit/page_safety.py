@@ -112,6 +112,8 @@ def url_scheme(value: str, attribute: str = "href") -> str | None:
     """The dangerous scheme a URL has in a browser (which ignores spaces, tabs and newlines in
     it and the letters' case); javascript: and vbscript: count in any attribute, data: only
     where the attribute holds a URL. ``value`` is an attribute value as parsed (entities decoded)."""
+    if ":" not in value:  # most values (paths, classes, ids) have no scheme at all
+        return None
     plain = re.sub(r"[\x00-\x20\x7f]", "", value).lower()
     scheme = next((s for s in SCHEMES if plain.startswith(s)), None)
     if scheme == "data:" and attribute.lower() not in URL_ATTRIBUTES:

@@ -50,12 +50,17 @@ def load_strings(root: Path, language: str) -> dict:
 
 def _read_strings(root: Path, language: str) -> dict:
     """A fresh copy of a language file's data (callers may change it)."""
+    return copy.deepcopy(_shared_strings(root, language))
+
+
+def _shared_strings(root: Path, language: str) -> dict:
+    """A language file's data as last parsed, shared: to be read, never changed."""
     path = strings_path(root, language)
     try:
         stamp = path.stat().st_mtime_ns
     except FileNotFoundError:
         stamp = None
-    return copy.deepcopy(_parsed_strings(path, stamp))
+    return _parsed_strings(path, stamp)
 
 
 @functools.lru_cache(maxsize=64)
@@ -132,4 +137,5 @@ def _transliterated(value):
 
 def transliterated_from(root: Path, language: str) -> str | None:
     """The language a generated edition is made from (None for an edited language)."""
-    return _read_strings(root, language).get(TRANSLITERATE_FROM)
+    # Asked for each page and passage (speech, search, alternates): read, not copied.
+    return _shared_strings(root, language).get(TRANSLITERATE_FROM)

@@ -1,4 +1,9 @@
-"""Helpers for browser tests: contexts that record traffic, and page addresses."""
+"""Helpers for browser tests: contexts that record traffic, and page addresses.
+
+Give ``wait_for_function`` a function ("() => …"), never a bare expression: Playwright polls an
+expression with eval, which the site's Content-Security-Policy forbids (no 'unsafe-eval'), so a
+condition not already true on the first check fails with an EvalError.
+"""
 
 from __future__ import annotations
 

@@ -50,7 +50,7 @@ def test_injected_inline_handler_is_blocked(watched, server, built_site):
     tab.goto(page_url(server, built_site, LANGUAGES[0], "index.md"))
     tab.evaluate("""() => document.body.insertAdjacentHTML('beforeend',
         '<img src="data:image/gif;base64,x" onerror="window.__pwned = 1">')""")
-    tab.wait_for_function("window.__violations.length > 0")
+    tab.wait_for_function("() => window.__violations.length > 0")
     assert tab.evaluate("window.__pwned") is None
     assert any(v.startswith("script-src") for v in tab.evaluate("window.__violations"))
 
@@ -61,7 +61,7 @@ def test_injected_javascript_link_is_blocked(watched, server, built_site):
     tab.evaluate("""() => document.body.insertAdjacentHTML('afterbegin',
         '<a id="evil" href="javascript:window.__pwned = 2">x</a>')""")
     tab.locator("#evil").click()
-    tab.wait_for_function("window.__violations.length > 0")
+    tab.wait_for_function("() => window.__violations.length > 0")
     assert tab.evaluate("window.__pwned") is None
     assert any(v.startswith("script-src") for v in tab.evaluate("window.__violations"))
 

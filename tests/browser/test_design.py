@@ -140,7 +140,7 @@ MENU_LINKS = """wanted => {
 
 def _at_the_bottom(tab, lang) -> dict:
     tab.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
-    tab.wait_for_function("window.scrollY > 0 || document.documentElement.scrollHeight <= innerHeight")
+    tab.wait_for_function("() => window.scrollY > 0 || document.documentElement.scrollHeight <= innerHeight")
     call = tab.evaluate(LAYOUT)["call"]
     tab.click('[data-site-toggle="__drawer"]')
     wanted = [("trust line", f'a[href="{TEL}"]'), ("feedback", 'a[href$="#feedback"]')]

@@ -150,7 +150,7 @@ def test_playing_raises_no_policy_violation_and_other_sites_audio_is_blocked(con
     press_listen(tab, LANGUAGES[0])
     assert tab.evaluate("window.__violations") == []
     tab.evaluate("() => { const a = new Audio('https://example.org/speech.opus'); a.play().catch(() => {}); }")
-    tab.wait_for_function("window.__violations.length > 0")
+    tab.wait_for_function("() => window.__violations.length > 0")
     assert tab.evaluate("window.__violations") == ["media-src"]
 
 

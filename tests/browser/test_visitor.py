@@ -3,7 +3,7 @@ language switcher, and a page view with no third-party request and no error resp
 
 import pytest
 
-from browsing import page_url
+from browsing import PHONE, open_context, page_url
 from first_view import first_view, page_params
 from siteinfo import LANGUAGES, language_page_params
 
@@ -19,10 +19,19 @@ def test_page_view_has_no_third_party_request_and_no_error(browser, server, buil
     assert view.errors == [], "responses with an error status"
 
 
+@pytest.fixture(scope="module")
+def phone_tab(browser, server):
+    """One phone tab for the module's pages: each test loads its own page into it, which costs
+    about half of a new context's first load."""
+    context = open_context(browser, server, viewport=PHONE, is_mobile=True, has_touch=True)
+    yield context.new_page()
+    context.close()
+
+
 @pytest.mark.parametrize(("lang", "page"), language_page_params())
-def test_trust_line_is_visible_and_tappable_on_a_phone(phone_context, server, built_site, lang, page):
+def test_trust_line_is_visible_and_tappable_on_a_phone(phone_tab, server, built_site, lang, page):
     """In the header's phone row: the label (visible text where it fits) and the number."""
-    tab = phone_context.new_page()
+    tab = phone_tab
     tab.goto(page_url(server, built_site, lang, page))
     label = tab.locator(".site-header .site-call__label")
     phone = tab.locator('.site-header a.site-call[href="tel:+998706192333"]')

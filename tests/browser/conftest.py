@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from browsing import PHONE, open_context
+from browsing import open_context
 from sitekit.chromium import CHROMIUM_ARGS, INSTALL_HINT, chromium_path
 from sitekit.pages_server import PagesServer
 
@@ -59,13 +59,6 @@ def context(browser, server):
 @pytest.fixture
 def page(context):
     return context.new_page()
-
-
-@pytest.fixture
-def phone_context(browser, server):
-    context = open_context(browser, server, viewport=PHONE, is_mobile=True, has_touch=True)
-    yield context
-    context.close()
 
 
 @pytest.fixture

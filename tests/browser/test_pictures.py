@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from browsing import PHONE, open_context
+from browsing import open_context
 from sitekit.pages_server import PagesServer
 from sitekit.site import load_site_config
 from test_page_weight import FIRST_VIEW_BYTES, FIRST_VIEW_REQUESTS

@@ -59,11 +59,15 @@ node_modules/.installed: package.json package-lock.json
 	  npm ci --no-audit --no-fund --ignore-scripts --loglevel=error && touch $@; \
 	else echo "npm not found: the Nu HTML Checker test will skip (install Node.js and npm)"; fi
 
-# On every core (pytest-xdist); tests that share one expensive visit keep to one worker
-# (their xdist_group); the 15 slowest are listed at the end, to see where the time goes.
-# `.venv/bin/python -m pytest tests/x.py` runs one file on one core.
+# One worker more than there are cores (pytest-xdist): a worker that waits (for the network to
+# go idle, a subprocess, the shared build) leaves its core to the extra one; on 2 cores that
+# is 6-7 % faster than one a core (BENCHMARKS.md, "Test suite"). Tests that share one
+# expensive visit keep to one worker (their xdist_group); the 15 slowest are listed at the
+# end, to see where the time goes. `.venv/bin/python -m pytest tests/x.py` runs one file on
+# one core; `make test TEST_WORKERS=2` sets the number.
+TEST_WORKERS ?= $(shell $(PYTHON) -c "import os; print(len(getattr(os, 'sched_getaffinity', lambda _: range(os.cpu_count() or 1))(0)) + 1)")
 test: check node_modules/.installed
-	$(BIN)/python -m pytest -n auto --dist loadgroup --durations=15
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup --durations=15
 
 bench: $(BIN)/.installed
 	$(BIN)/python scripts/bench.py

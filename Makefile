@@ -18,11 +18,12 @@ export NO_MKDOCS_2_WARNING := 1
 .PHONY: serve check fix status test bench build clean screenshots new-page rename-page preview
 
 # The pinned, hashed dependencies, then sitekit itself (pyproject.toml), editable and without
-# a download: setuptools comes from requirements.txt. --no-compile: Python compiles a module
-# when it is first imported (and keeps it), so only what runs is compiled, not all 400 MB.
+# a download: setuptools comes from requirements.txt. pip compiles every module now: with
+# PYTHONDONTWRITEBYTECODE=1 (set on this machine, common in containers) Python would otherwise
+# compile what it imports again in every process (BENCHMARKS.md, "Test suite").
 $(BIN)/.installed: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-compile -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation --no-index -e .
 	touch $@
 

@@ -18,9 +18,9 @@ export NO_MKDOCS_2_WARNING := 1
 .PHONY: serve check fix status test bench build clean screenshots new-page rename-page preview
 
 # The pinned, hashed dependencies, then sitekit itself (pyproject.toml), editable and without
-# a download: setuptools comes from requirements.txt. pip compiles every module now: with
-# PYTHONDONTWRITEBYTECODE=1 (set on this machine, common in containers) Python would otherwise
-# compile what it imports again in every process (BENCHMARKS.md, "Test suite").
+# a download: setuptools comes from requirements.txt. pip compiles every module at install
+# (no --no-compile): with PYTHONDONTWRITEBYTECODE=1, set on this machine and common in
+# containers, Python would compile what it imports again in every process (BENCHMARKS.md).
 $(BIN)/.installed: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt

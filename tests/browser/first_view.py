@@ -116,12 +116,12 @@ def _recorded(responses) -> list[Response]:
                      r.request.resource_type) for r in responses]
 
 
-def press_listen(tab, lang, timeout=20_000):
+def press_listen(tab, lang):
     """Press Listen, as a visitor does, and wait until the recording plays: decoded, and its
-    position moving. Returns the button."""
+    position moving (within 20 s). Returns the button."""
     button = tab.get_by_role("button", name=load_strings_for(lang.code)["theme"]["site.listen"], exact=True)
     button.click()
-    tab.wait_for_function(PLAYING, timeout=timeout)
+    tab.wait_for_function(PLAYING, timeout=20_000)
     return button
 
 

@@ -35,11 +35,21 @@ def strings_path(root: Path, language: str) -> Path:
 
 
 def load_strings(root: Path, language: str) -> dict:
-    data = _read_strings(root, language)
-    source = data.pop(TRANSLITERATE_FROM, None)
+    """A language's strings, a fresh copy (callers may change it); for a generated edition,
+    its source language's strings transliterated, then its own keys."""
+    source = _shared_strings(root, language).get(TRANSLITERATE_FROM)
     if source is None:
-        return data
-    # A generated edition: the source language's strings, transliterated, then its own keys.
+        return _read_strings(root, language)
+    # Transliterating a whole file is what costs (every hook of every language build asks for
+    # the strings): made once per change of either file.
+    stamps = (_stamp(strings_path(root, language)), _stamp(strings_path(root, source)))
+    return copy.deepcopy(_generated_strings(Path(root), language, source, stamps))
+
+
+@functools.lru_cache(maxsize=16)
+def _generated_strings(root: Path, language: str, source: str, _stamps) -> dict:
+    data = _read_strings(root, language)
+    data.pop(TRANSLITERATE_FROM, None)
     source_data = _read_strings(root, source)
     kept = {key: source_data.pop(key) for key in DATA_SECTIONS if key in source_data}
     generated = _transliterated(source_data)
@@ -56,11 +66,16 @@ def _read_strings(root: Path, language: str) -> dict:
 def _shared_strings(root: Path, language: str) -> dict:
     """A language file's data as last parsed, shared: to be read, never changed."""
     path = strings_path(root, language)
+    return _parsed_strings(path, _stamp(path))
+
+
+def _stamp(path: Path):
+    """What tells a changed file (an editor saving it while `make serve` runs) from the last."""
     try:
-        stamp = path.stat().st_mtime_ns
+        status = path.stat()
     except FileNotFoundError:
-        stamp = None
-    return _parsed_strings(path, stamp)
+        return None
+    return status.st_mtime_ns, status.st_size
 
 
 @functools.lru_cache(maxsize=64)

@@ -46,7 +46,10 @@ LAYOUT = """() => {
 }""".replace("TEL", TEL)
 
 
-@pytest.fixture(scope="module")
+# Session scope, not module: a page's tests from several modules share one xdist group
+# (first_view.page_params), so a worker moves between modules at every page and a module
+# fixture would be torn down and made again each time (31 times in a run, BENCHMARKS.md).
+@pytest.fixture(scope="session")
 def contexts(browser, server):
     """One context per (device, scheme), shared by this module's tests; a tab per check."""
     made = {}

@@ -145,9 +145,8 @@ def test_tabbing_past_the_field_opens_nothing_and_loads_nothing(context, server,
 
 
 @pytest.mark.parametrize("lang", LANGUAGES, ids=lambda lang: lang.code)
-def test_result_count_is_announced_in_the_page_language(context, server, built_site, lang):
-    tab = home(context, server, built_site, lang)
-    open_search(tab, lang.code)
+def test_result_count_is_announced_in_the_page_language(search_open, server, built_site, lang):
+    tab = search_open(lang)
     strings = theme_strings(lang.code)
     meta = tab.locator(f'{META}[role="status"]')
     search(tab, "zzzqqq")
@@ -161,13 +160,12 @@ def test_result_count_is_announced_in_the_page_language(context, server, built_s
 
 @pytest.mark.skipif("ru" not in BY_CODE, reason="no Russian edition")
 @pytest.mark.parametrize(("query", "expected", "first"), RUSSIAN_INFLECTED)
-def test_russian_search_matches_other_word_forms(context, server, built_site, query, expected, first):
+def test_russian_search_matches_other_word_forms(search_open, server, built_site, query, expected, first):
     lang = BY_CODE["ru"]
     expected_path = built_site.page_path(lang, expected)
     words = set(re.findall(r"\w+", built_site.content(expected_path).get_text(" ").lower()))
     assert not any(word.startswith(query) for word in words), f"'{query}' is on the page as written"
-    tab = home(context, server, built_site, lang)
-    open_search(tab, "ru")
+    tab = search_open(lang)
     found = built_pages(server, built_site, lang, search(tab, query))
     if first:
         assert found[:1] == [expected_path], f"'{query}' should find {expected_path} first, found {found}"
@@ -176,9 +174,8 @@ def test_russian_search_matches_other_word_forms(context, server, built_site, qu
 
 
 @pytest.mark.skipif("uz" not in BY_CODE, reason="no Uzbek edition")
-def test_uzbek_search_treats_every_apostrophe_alike(context, server, built_site):
-    tab = home(context, server, built_site, BY_CODE["uz"])
-    open_search(tab, "uz")
+def test_uzbek_search_treats_every_apostrophe_alike(search_open, server, built_site):
+    tab = search_open(BY_CODE["uz"])
     results = {query: search(tab, query) for query in UZBEK_APOSTROPHES}
     reference = results[UZBEK_APOSTROPHES[0]]
     assert reference, "no results for oʻzbekiston"
@@ -188,7 +185,7 @@ def test_uzbek_search_treats_every_apostrophe_alike(context, server, built_site)
 
 
 @pytest.mark.skipif("uz" not in BY_CODE, reason="no Uzbek edition")
-def test_uzbek_query_finds_words_with_suffixes(context, server, built_site):
+def test_uzbek_query_finds_words_with_suffixes(search_open, server, built_site):
     """No stemmer: a word finds the words it begins (Klaster, Klasterni, Klasterga...), also on
     pages where it never stands alone."""
     lang = BY_CODE["uz"]
@@ -200,8 +197,7 @@ def test_uzbek_query_finds_words_with_suffixes(context, server, built_site):
                 forms_by_page.setdefault(data["url"], set()).add(search_text.key(word))
     only_suffixed = [page for page, forms in forms_by_page.items() if "klaster" not in forms]
     assert only_suffixed, "the test needs an Uzbek page with only suffixed forms of 'klaster'"
-    tab = home(context, server, built_site, lang)
-    open_search(tab, "uz")
+    tab = search_open(lang)
     assert set(pages_of(server, search(tab, "klaster"))) == set(forms_by_page)
 
 
@@ -335,27 +331,25 @@ FOLDED = {"ў": "у", "қ": "к", "ғ": "г", "ҳ": "х"}
 
 @pytest.mark.skipif("uz-cyrl" not in BY_CODE, reason="no Uzbek Cyrillic edition")
 @pytest.mark.parametrize("letter", sorted(FOLDED))
-def test_cyrillic_uzbek_typed_without_its_letters_finds_the_same(context, server, built_site, letter):
+def test_cyrillic_uzbek_typed_without_its_letters_finds_the_same(search_open, server, built_site, letter):
     lang = BY_CODE["uz-cyrl"]
     word = common_word(built_site, lang, rf"\w*{letter}\w*")
     typed = word.replace(letter, FOLDED[letter])
-    tab = home(context, server, built_site, lang)
-    open_search(tab, lang.code)
+    tab = search_open(lang)
     written = pages_of(server, search(tab, word))
     assert written, f"no results for '{word}'"
     assert pages_of(server, search(tab, typed)) == written, f"'{typed}' finds other pages than '{word}'"
 
 
 @pytest.mark.parametrize(("code", "convert"), [("uz", translit.to_cyrillic), ("uz-cyrl", translit.to_latin)])
-def test_uzbek_editions_answer_in_either_script(context, server, built_site, code, convert):
+def test_uzbek_editions_answer_in_either_script(search_open, server, built_site, code, convert):
     if code not in BY_CODE:
         pytest.skip(f"no {code} edition")
     lang = BY_CODE[code]
     word = common_word(built_site, lang, r"[^\W\d_]{3,}")
     other = convert(word)
     assert other != word
-    tab = home(context, server, built_site, lang)
-    open_search(tab, code)
+    tab = search_open(lang)
     own = pages_of(server, search(tab, word))
     assert own, f"no results for '{word}'"
     assert pages_of(server, search(tab, other)) == own, f"'{other}' finds other pages than '{word}'"
@@ -363,14 +357,13 @@ def test_uzbek_editions_answer_in_either_script(context, server, built_site, cod
 
 
 @pytest.mark.parametrize("code", ["ru", "en"])
-def test_a_query_on_the_wrong_layout_finds_what_it_meant(context, server, built_site, code):
+def test_a_query_on_the_wrong_layout_finds_what_it_meant(search_open, server, built_site, code):
     if code not in BY_CODE:
         pytest.skip(f"no {code} edition")
     lang = BY_CODE[code]
     meant = SEARCH_WORD[code]
     typed = keyboard_layouts.swap(meant, "ru")
-    tab = home(context, server, built_site, lang)
-    open_search(tab, code)
+    tab = search_open(lang)
     expected = pages_of(server, search(tab, meant))
     assert pages_of(server, search(tab, typed)) == expected, f"'{typed}' should find what '{meant}' finds"
     notice = theme_strings(code)["site.search.showing_for"].replace("#", meant)
@@ -378,12 +371,11 @@ def test_a_query_on_the_wrong_layout_finds_what_it_meant(context, server, built_
 
 
 @pytest.mark.parametrize("lang", LANGUAGES, ids=lambda lang: lang.code)
-def test_snippet_lines_never_join_two_blocks(context, server, built_site, lang):
+def test_snippet_lines_never_join_two_blocks(search_open, server, built_site, lang):
     """Each line of a snippet comes from one paragraph, list item or cell of the page."""
     blocks = {block for data in built_index(built_site, lang).pages
               for section in data["sections"] for block in [*section[2], data["description"]]}
-    tab = home(context, server, built_site, lang)
-    open_search(tab, lang.code)
+    tab = search_open(lang)
     search(tab, SEARCH_WORD[lang.code])
     lines = tab.locator(f"{RESULTS} .site-search-block").all_inner_texts()
     assert lines
@@ -395,10 +387,13 @@ def test_snippet_lines_never_join_two_blocks(context, server, built_site, lang):
 # ── Ranking: the page about a thing first ─────────────────────────────────────────────
 
 
-@pytest.fixture(scope="module")
+# For the session, not the module: a fresh context, page and index cost about 0.5 s of CPU,
+# a query typed into an open search 60 ms (BENCHMARKS.md, "Test suite").
+@pytest.fixture(scope="session")
 def search_open(browser, server, built_site):
-    """A language's contacts page with search open, its index loaded: one per language for the
-    ranking table, each query typed afresh into the same field (the answer depends only on it)."""
+    """A language's contacts page with search open, its index loaded: one per language and
+    worker, for every test whose answer depends only on the query (the ranking table, word
+    forms, scripts, layouts, counts, snippets), each query typed afresh into the same field."""
     context = open_context(browser, server)
     tabs = {}
 

@@ -390,10 +390,9 @@ def test_snippet_lines_never_join_two_blocks(search_open, server, built_site, la
 # For the session, not the module: a fresh context, page and index cost about 0.5 s of CPU,
 # a query typed into an open search 60 ms (BENCHMARKS.md, "Test suite").
 @pytest.fixture(scope="session")
-def search_open(browser, server, built_site):
-    """A language's contacts page with search open, its index loaded: one per language and
-    worker, for every test whose answer depends only on the query (the ranking table, word
-    forms, scripts, layouts, counts, snippets), each query typed afresh into the same field."""
+def open_searches(browser, server, built_site):
+    """A language's contacts page with search open, its index loaded, one per language and
+    worker (search_open, below, hands them out)."""
     context = open_context(browser, server)
     tabs = {}
 
@@ -405,6 +404,24 @@ def search_open(browser, server, built_site):
 
     yield opened
     context.close()
+
+
+@pytest.fixture
+def search_open(open_searches):
+    """The open search of an edition, for a test whose answer depends only on the query (the
+    ranking table, word forms, scripts, layouts, counts, snippets): each query is typed afresh
+    into the same field."""
+    used = []
+
+    def opened(lang):
+        used.append(open_searches(lang))
+        return used[-1]
+
+    yield opened
+    # A focused field's blinking caret repaints its tab: 10-20 ms of CPU a second for every
+    # tab left so, for the rest of the run (BENCHMARKS.md). The next query focuses it again.
+    for tab in used:
+        tab.evaluate("() => document.activeElement && document.activeElement.blur()")
 
 
 @pytest.mark.parametrize(("code", "query", "expected"), RANKING_PARAMS)

@@ -62,7 +62,7 @@ node_modules/.installed: package.json package-lock.json
 
 # One worker more than there are cores (pytest-xdist): a worker that waits (for the network to
 # go idle, a subprocess, the shared build) leaves its core to the extra one; on 2 cores that
-# is 6-7 % faster than one a core (BENCHMARKS.md, "Test suite"). Tests that share one
+# is 6-9 % faster than one a core (BENCHMARKS.md, "Test suite"). Tests that share one
 # expensive visit keep to one worker (their xdist_group); the 15 slowest are listed at the
 # end, to see where the time goes. `.venv/bin/python -m pytest tests/x.py` runs one file on
 # one core; `make test TEST_WORKERS=2` sets the number.

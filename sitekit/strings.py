@@ -37,7 +37,7 @@ def strings_path(root: Path, language: str) -> Path:
 def load_strings(root: Path, language: str) -> dict:
     """A language's strings, a fresh copy (callers may change it); for a generated edition,
     its source language's strings transliterated, then its own keys."""
-    source = _shared_strings(root, language).get(TRANSLITERATE_FROM)
+    source = transliterated_from(root, language)
     if source is None:
         return _read_strings(root, language)
     # Transliterating a whole file is what costs (every hook of every language build asks for

@@ -9,7 +9,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import pytest
+
 PHONE = {"width": 360, "height": 740}
+DESKTOP = {"width": 1280, "height": 800}
+REPORTS = pytest.StashKey[dict]()  # each phase's report on its test (tests/browser/conftest.py)
+
+
+def failed(item) -> bool:
+    """Whether a test's set-up or call failed, asked by a fixture at its teardown."""
+    return any(report.failed for report in item.stash.get(REPORTS, {}).values())
 
 
 @dataclass
@@ -47,6 +56,14 @@ def open_context(browser, server, **options):
     context.on("response", record)
     context.traffic = traffic
     return context
+
+
+def open_tab(browser, server, viewport=DESKTOP, scheme="default", **options):
+    """A context (closed by the caller) and its page, in a colour scheme chosen before render,
+    asking for reduced motion (each state is checked as it ends, not mid-transition)."""
+    context = open_context(browser, server, viewport=viewport, reduced_motion="reduce", **options)
+    context.add_init_script(f"try {{ localStorage.setItem('site.palette', '{scheme}') }} catch (e) {{}}")
+    return context, context.new_page()
 
 
 def page_url(server, built_site, lang, page) -> str:

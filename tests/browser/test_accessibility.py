@@ -9,21 +9,13 @@ Contexts ask for reduced motion, so each state is checked as it ends, not mid-tr
 import pytest
 
 from a11y import FOCUS_STATE, axe_violations, focus_report, tab_through
-from browsing import PHONE, open_context, page_url
+from browsing import DESKTOP, PHONE, open_tab, page_url
 from siteinfo import LANGUAGES, PAGES, SEARCH_WORD, language_page_params
 
-DESKTOP = {"width": 1280, "height": 800}
 NARROWEST = {"width": 320, "height": 640}  # WCAG 1.4.10: 1280 px at 400 % zoom
 # A word on many pages of each language, so that search shows results.
 TRUST_LINE_TEL = "tel:+998706192333"
 NOT_IN_NAV = {"accessibility.md"}  # linked from every footer instead
-
-
-def open_tab(browser, server, viewport=DESKTOP, scheme="default", **options):
-    """A context (closed by the caller) and its page, in a colour scheme chosen before render."""
-    context = open_context(browser, server, viewport=viewport, reduced_motion="reduce", **options)
-    context.add_init_script(f"try {{ localStorage.setItem('site.palette', '{scheme}') }} catch (e) {{}}")
-    return context, context.new_page()
 
 
 @pytest.fixture
@@ -105,9 +97,9 @@ def show_results(tab, lang):
 
 
 @pytest.mark.parametrize(("lang", "page"), language_page_params())
-def test_axe_finds_no_violation(tabs, server, built_site, lang, page):
+def test_axe_finds_no_violation(kept_tabs, server, built_site, lang, page):
     """Dark, then light (with the palette button) on a desktop, then light on a phone."""
-    tab = tabs(scheme="slate")
+    tab = kept_tabs(scheme="slate")
     tab.goto(page_url(server, built_site, lang, page))
     found = axe_violations(tab, "desktop, dark")
     switch_scheme(tab, "default")
@@ -118,8 +110,8 @@ def test_axe_finds_no_violation(tabs, server, built_site, lang, page):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES, ids=lambda lang: lang.code)
-def test_axe_finds_no_violation_on_the_not_found_page(tabs, server, lang):
-    tab = tabs(scheme="slate")
+def test_axe_finds_no_violation_on_the_not_found_page(kept_tabs, server, lang):
+    tab = kept_tabs(scheme="slate")
     response = tab.goto(missing_url(server, lang))
     assert response.status == 404
     found = axe_violations(tab, "404, desktop, dark")
@@ -133,11 +125,11 @@ def test_axe_finds_no_violation_on_the_not_found_page(tabs, server, lang):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES, ids=lambda lang: lang.code)
-def test_axe_finds_no_violation_with_search_open(tabs, server, built_site, lang):
+def test_axe_finds_no_violation_with_search_open(kept_tabs, server, built_site, lang):
     """Opened with its button on a phone: empty, then with results, light and dark; then the
     same search on a desktop (the field in the header, results below it); then a desktop
     visitor clicking into the field."""
-    tab = tabs(viewport=PHONE)
+    tab = kept_tabs(viewport=PHONE)
     url = page_url(server, built_site, lang, "index.md")
     tab.goto(url)
     open_search(tab, lang, phone=True)
@@ -157,9 +149,9 @@ def test_axe_finds_no_violation_with_search_open(tabs, server, built_site, lang)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES, ids=lambda lang: lang.code)
-def test_axe_finds_no_violation_with_the_menu_open(tabs, server, built_site, lang):
+def test_axe_finds_no_violation_with_the_menu_open(kept_tabs, server, built_site, lang):
     """The phone menu: pages, then the trust line, feedback and the editions (issue 12)."""
-    tab = tabs(viewport=PHONE)
+    tab = kept_tabs(viewport=PHONE)
     tab.goto(page_url(server, built_site, lang, "cooperation-lab.md"))
     tab.click('[data-site-toggle="__drawer"]')
     found = axe_violations(tab, "phone, light, menu open")
@@ -172,12 +164,12 @@ def test_axe_finds_no_violation_with_the_menu_open(tabs, server, built_site, lan
 
 
 @pytest.mark.parametrize(("lang", "page"), language_page_params())
-def test_keyboard_reaches_everything_and_shows_focus(tabs, server, built_site, lang, page):
+def test_keyboard_reaches_everything_and_shows_focus(kept_tabs, server, built_site, lang, page):
     """Desktop in light, then phone in dark (with the menu opened by its button): Tab reaches
     every visible link, button and field, each with a visible focus indicator of at least 3:1
     that nothing covers; the skip link comes first and moves focus to the content; Escape
     closes the menu and gives focus back to its button."""
-    tab = tabs(scheme="default")
+    tab = kept_tabs(scheme="default")
     url = page_url(server, built_site, lang, page)
     tab.goto(url)
     problems = []
@@ -247,10 +239,10 @@ def test_keyboard_reaches_everything_and_shows_focus(tabs, server, built_site, l
 
 
 @pytest.mark.parametrize("lang", LANGUAGES, ids=lambda lang: lang.code)
-def test_the_phone_menu_does_not_repeat_the_pages_headings(tabs, server, built_site, lang):
+def test_the_phone_menu_does_not_repeat_the_pages_headings(kept_tabs, server, built_site, lang):
     """Short pages stay simple (issue 12): the open menu links every page, the current one
     as a plain link, and none of the page's own headings."""
-    tab = tabs(viewport=PHONE)
+    tab = kept_tabs(viewport=PHONE)
     tab.goto(page_url(server, built_site, lang, "cooperation-lab.md"))
     tab.click('[data-site-toggle="__drawer"]')
     shown = tab.evaluate(

@@ -9,7 +9,7 @@ import re
 import pytest
 
 from a11y import axe_violations
-from browsing import open_context, page_url
+from browsing import page_url
 from first_view import AUDIO, first_view, page_params, press_listen
 from siteinfo import BY_CODE, LANGUAGES, require_speech
 from sitekit.site import ROOT, load_strings_for
@@ -112,18 +112,13 @@ def test_player_works_by_keyboard(context, server, built_site, lang):
 
 @pytest.mark.parametrize("scheme", ["default", "slate"])
 @pytest.mark.parametrize("lang", LANGUAGES, ids=lambda lang: lang.code)
-def test_open_player_has_no_axe_violation(browser, server, built_site, lang, scheme):
-    context = open_context(browser, server, reduced_motion="reduce")
-    context.add_init_script(f"try {{ localStorage.setItem('site.palette', '{scheme}') }} catch (e) {{}}")
-    try:
-        tab = context.new_page()
-        tab.goto(page_url(server, built_site, lang, "index.md"))
-        press_listen(tab, lang)
-        assert axe_violations(tab, f"{lang.code} {scheme}, playing") == []
-        tab.evaluate(f"document.querySelector('{AUDIO}').pause()")
-        assert axe_violations(tab, f"{lang.code} {scheme}, paused") == []
-    finally:
-        context.close()
+def test_open_player_has_no_axe_violation(kept_tabs, server, built_site, lang, scheme):
+    tab = kept_tabs(scheme=scheme)
+    tab.goto(page_url(server, built_site, lang, "index.md"))
+    press_listen(tab, lang)
+    assert axe_violations(tab, f"{lang.code} {scheme}, playing") == []
+    tab.evaluate(f"document.querySelector('{AUDIO}').pause()")
+    assert axe_violations(tab, f"{lang.code} {scheme}, paused") == []
 
 
 @pytest.mark.parametrize("lang", LANGUAGES, ids=lambda lang: lang.code)

@@ -11,7 +11,7 @@ import json
 import pytest
 
 from a11y import backdrop, colours_in, contrast, over
-from browsing import page_url
+from browsing import open_context, page_url
 from search_fixtures import FIXTURE_RANKING, fixture_files
 from search_helpers import META, RESULTS, marks, open_search, pages_of, search, serve_index, theme_strings
 from siteinfo import BY_CODE
@@ -28,6 +28,42 @@ def fixture_tab(context, server, built_site, locale, split=True):
     return tab
 
 
+@pytest.fixture(scope="module")
+def fixture_searches(browser, server, built_site):
+    """An edition's home page with search open on a fixture index, one per (locale, split)
+    and worker, for the tests whose answer depends only on the query (fixture_search)."""
+    contexts, tabs = {}, {}
+
+    def opened(locale, split):
+        if (locale, split) not in tabs:
+            if split not in contexts:  # the index is routed per context: one for each kind
+                contexts[split] = open_context(browser, server)
+            tabs[locale, split] = fixture_tab(contexts[split], server, built_site, locale, split)
+        return tabs[locale, split]
+
+    yield opened
+    for context in contexts.values():
+        context.close()
+
+
+@pytest.fixture
+def fixture_search(fixture_searches):
+    """``fixture_search(locale, split=True)``: the open fixture search of an edition; each
+    query is typed afresh into its field. A new context, page and index cost about half a
+    second of CPU, a query into an open search a tenth of that (BENCHMARKS.md). The tests of
+    what loads, of colours and of axe keep a tab of their own."""
+    used = []
+
+    def opened(locale, split=True):
+        used.append(fixture_searches(locale, split))
+        return used[-1]
+
+    yield opened
+    # A focused field's blinking caret repaints its tab as long as it stays open (BENCHMARKS.md).
+    for tab in used:
+        tab.evaluate("() => document.activeElement && document.activeElement.blur()")
+
+
 # ── ў қ ғ ҳ typed without their marks ─────────────────────────────────────────────────
 
 
@@ -35,16 +71,16 @@ def fixture_tab(context, server, built_site, locale, split=True):
 @pytest.mark.parametrize(("typed", "written"), [
     ("узбекистон", "ўзбекистон"), ("карори", "қарори"), ("галла", "ғалла"), ("хукумат", "ҳукумат"),
 ])
-def test_uzbek_letters_typed_without_marks_find_the_same(context, server, built_site, typed, written, split):
-    tab = fixture_tab(context, server, built_site, "uz-cyrl", split)
+def test_uzbek_letters_typed_without_marks_find_the_same(fixture_search, server, typed, written, split):
+    tab = fixture_search("uz-cyrl", split)
     with_marks = pages_of(server, search(tab, written))
     assert with_marks == ["uz-cyrl/folding/"]
     assert pages_of(server, search(tab, typed)) == with_marks
     assert any(mark.lower() == written for mark in marks(tab)), "the word as written is highlighted"
 
 
-def test_russian_yo_is_e(context, server, built_site):
-    tab = fixture_tab(context, server, built_site, "ru")
+def test_russian_yo_is_e(fixture_search, server):
+    tab = fixture_search("ru")
     assert pages_of(server, search(tab, "елка")) == ["ru/other/"]
     assert marks(tab) == ["Ёлка"]
 
@@ -60,8 +96,8 @@ def test_russian_yo_is_e(context, server, built_site):
     ("uz-cyrl", "o'zbekiston", "uz-cyrl/folding/", "Ўзбекистон"),
     ("uz-cyrl", "qarori", "uz-cyrl/folding/", "қарори"),
 ])
-def test_the_other_script_finds_the_page(context, server, built_site, locale, query, expected, marked):
-    tab = fixture_tab(context, server, built_site, locale)
+def test_the_other_script_finds_the_page(fixture_search, server, locale, query, expected, marked):
+    tab = fixture_search(locale)
     assert pages_of(server, search(tab, query))[:1] == [expected]
     assert marked in marks(tab)
     assert tab.locator(f"{META} .site-search-notice").count() == 0, "a script is not a wrong layout"
@@ -77,15 +113,15 @@ def test_the_other_script_finds_the_page(context, server, built_site, locale, qu
     ("uz-cyrl", "vbc", "мис", "uz-cyrl/mis/"),
     ("uz-cyrl", "op,tr", "ўзбек", "uz-cyrl/folding/"),  # the Uzbek Cyrillic layout: ў on O
 ])
-def test_a_query_typed_on_the_other_layout_is_retried_and_says_so(context, server, built_site, locale, typed, meant, expected):
-    tab = fixture_tab(context, server, built_site, locale)
+def test_a_query_typed_on_the_other_layout_is_retried_and_says_so(fixture_search, server, locale, typed, meant, expected):
+    tab = fixture_search(locale)
     assert pages_of(server, search(tab, typed))[:1] == [expected]
     notice = theme_strings(locale)["site.search.showing_for"].replace("#", meant)
     assert tab.locator(f"{META} .site-search-notice").inner_text() == notice
 
 
-def test_a_query_that_finds_something_is_not_retried(context, server, built_site):
-    tab = fixture_tab(context, server, built_site, "ru")
+def test_a_query_that_finds_something_is_not_retried(fixture_search, server):
+    tab = fixture_search("ru")
     assert pages_of(server, search(tab, "медь")) == ["ru/copper/"]
     assert tab.locator(f"{META} .site-search-notice").count() == 0
 
@@ -93,16 +129,16 @@ def test_a_query_that_finds_something_is_not_retried(context, server, built_site
 # ── Partial matches ───────────────────────────────────────────────────────────────────
 
 
-def test_pages_with_some_of_the_words_show_what_they_miss(context, server, built_site):
-    tab = fixture_tab(context, server, built_site, "en")
+def test_pages_with_some_of_the_words_show_what_they_miss(fixture_search, server):
+    tab = fixture_search("en")
     assert pages_of(server, search(tab, "zorbex nosuchword"))[:1] == ["en/zorbex/"]
     missing = tab.locator(f"{RESULTS} .md-search-result__terms").first
     assert missing.inner_text() == theme_strings("en")["search.result.term.missing"] + ": nosuchword"
     assert missing.locator("del").inner_text() == "nosuchword"
 
 
-def test_nothing_found_says_so(context, server, built_site):
-    tab = fixture_tab(context, server, built_site, "en")
+def test_nothing_found_says_so(fixture_search, server):
+    tab = fixture_search("en")
     assert search(tab, "zzzqqq") == []
     assert tab.locator(META).inner_text() == theme_strings("en")["search.result.none"]
 
@@ -111,8 +147,8 @@ def test_nothing_found_says_so(context, server, built_site):
 
 
 @pytest.mark.parametrize(("locale", "query", "first"), FIXTURE_RANKING, ids=[f"{l}:{q}" for l, q, _ in FIXTURE_RANKING])
-def test_the_page_about_a_thing_comes_first(context, server, built_site, locale, query, first):
-    tab = fixture_tab(context, server, built_site, locale)
+def test_the_page_about_a_thing_comes_first(fixture_search, server, locale, query, first):
+    tab = fixture_search(locale)
     found = pages_of(server, search(tab, query))
     assert found[:1] == [first], f"'{query}' should find {first} first, found {found}"
 
@@ -139,8 +175,8 @@ def test_a_split_index_loads_only_what_the_query_needs(context, server, built_si
     ("en", "resolution", ["Type: resolution", "Date: 24 June"]),
     ("uz", "qarori", ["Prezident qarori", "Sanasi: 2021-yil 24-iyun"]),
 ])
-def test_snippets_keep_list_items_apart(context, server, built_site, locale, query, blocks):
-    tab = fixture_tab(context, server, built_site, locale)
+def test_snippets_keep_list_items_apart(fixture_search, server, locale, query, blocks):
+    tab = fixture_search(locale)
     search(tab, query)
     section = tab.locator(f"{RESULTS} a[href$='#{'facts' if locale == 'en' else 'hujjat'}']")
     lines = section.locator(".site-search-block")

@@ -89,7 +89,7 @@ def _parsed_strings(path: Path, stamp) -> dict:
             f"to {path.name} and translate its values"
         ) from None
     try:
-        data = yaml.safe_load(text)
+        data = _parse(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = f":{mark.line + 1}" if mark else ""
@@ -97,6 +97,21 @@ def _parsed_strings(path: Path, stamp) -> dict:
     if not isinstance(data, dict):
         raise StringsError(f"{path}: expected a mapping of keys to strings")
     return data
+
+
+# libyaml's parser when PyYAML has it: a sixth of the time (the four files: 42 ms against
+# 7 ms), with the same constructor, so the same data. Its error messages differ, so a file it
+# refuses is parsed again by PyYAML's own parser, which gives the message and line editors see.
+_FAST_LOADER = getattr(yaml, "CSafeLoader", None)
+
+
+def _parse(text: str):
+    if _FAST_LOADER is not None:
+        try:
+            return yaml.load(text, Loader=_FAST_LOADER)  # noqa: S506 (a safe loader)
+        except yaml.YAMLError:
+            pass
+    return yaml.safe_load(text)
 
 
 def flat_keys(strings: dict, prefix: str = "") -> set[str]:

@@ -52,6 +52,14 @@ def search(tab, query: str) -> list[str]:
     return result_links(tab)
 
 
+def leave_unfocused(tabs):
+    """Blur whatever is focused in search tabs kept open for later tests: a focused field's
+    blinking caret repaints its tab, 10-20 ms of CPU a second for as long as the tab stays
+    open (BENCHMARKS.md, "Fourth round"). The next query focuses the field again."""
+    for tab in tabs:
+        tab.evaluate("() => document.activeElement && document.activeElement.blur()")
+
+
 def result_links(tab) -> list[str]:
     return tab.eval_on_selector_all(f"{RESULTS} a", "links => links.map(link => link.getAttribute('href') && link.href)")
 

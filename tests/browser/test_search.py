@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from browsing import PHONE, open_context, page_url
-from search_helpers import INPUT, META, RESULTS, marks, open_search, pages_of, search, theme_strings, wait_for_answer
+from search_helpers import INPUT, META, RESULTS, leave_unfocused, marks, open_search, pages_of, search, theme_strings, wait_for_answer
 from siteinfo import BY_CODE, LANGUAGES, SEARCH_WORD
 from sitekit import keyboard_layouts, search_text, translit
 from sitekit.search_index import INDEX_FOLDER, index_path, load_index, read_index_folder
@@ -418,10 +418,7 @@ def search_open(open_searches):
         return used[-1]
 
     yield opened
-    # A focused field's blinking caret repaints its tab: 10-20 ms of CPU a second for every
-    # tab left so, for the rest of the run (BENCHMARKS.md). The next query focuses it again.
-    for tab in used:
-        tab.evaluate("() => document.activeElement && document.activeElement.blur()")
+    leave_unfocused(used)
 
 
 @pytest.mark.parametrize(("code", "query", "expected"), RANKING_PARAMS)

@@ -13,7 +13,7 @@ import pytest
 from a11y import backdrop, colours_in, contrast, over
 from browsing import open_context, page_url
 from search_fixtures import FIXTURE_RANKING, fixture_files
-from search_helpers import META, RESULTS, marks, open_search, pages_of, search, serve_index, theme_strings
+from search_helpers import META, RESULTS, leave_unfocused, marks, open_search, pages_of, search, serve_index, theme_strings
 from siteinfo import BY_CODE
 
 
@@ -59,9 +59,7 @@ def fixture_search(fixture_searches):
         return used[-1]
 
     yield opened
-    # A focused field's blinking caret repaints its tab as long as it stays open (BENCHMARKS.md).
-    for tab in used:
-        tab.evaluate("() => document.activeElement && document.activeElement.blur()")
+    leave_unfocused(used)
 
 
 # ── ў қ ғ ҳ typed without their marks ─────────────────────────────────────────────────

@@ -408,19 +408,9 @@ def test_a_page_deleted_without_a_redirect_is_a_warning(events_site):
 
 
 def test_redirect_pages_are_valid_html(renamed_once):
-    import json
-    import shutil
+    from test_html_valid import nu_messages
 
-    from test_html_valid import VNU, require_or_skip
-
-    java = shutil.which("java")
-    if java is None:
-        require_or_skip("Java not found: install it with `apt-get install default-jre-headless`")
-    if not VNU.is_file():
-        require_or_skip("vnu.jar not found: run `npm ci` (make test does it when npm is present)")
     _root, site = renamed_once
     pages = [str(site / prefix / "events" / "index.html") for prefix, _lang, _title in EDITIONS.values()]
-    done = subprocess.run([java, "-jar", str(VNU), "--errors-only", "--format", "json", *pages],
-                          capture_output=True, text=True)
-    messages = json.loads(done.stderr or done.stdout)["messages"]
+    messages = nu_messages(pages)
     assert not messages, messages

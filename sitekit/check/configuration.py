@@ -36,14 +36,23 @@ def config_files(root: Path) -> list[Path]:
     return [Path(root) / CONFIG_NAME] + sorted((Path(root) / STRINGS_DIR).glob("*.yml"))
 
 
-def _unclosed_quote(text: str) -> int | None:
-    """The line of a quoted value that swallows the lines after it (its closing quote is
-    missing, so the next quotation mark of the file closes it)."""
+def _unclosed_quote(text: str) -> tuple[int, int] | None:
+    """(first, last line) of a quoted value that swallows the lines after it: its closing quote
+    is missing, so the next quotation mark of the file closes it. Such a value is seen by a line
+    after its first that looks like `key:` and is indented no more than the value's own key: in
+    YAML 1.2 that line could never continue a value, but PyYAML reads it as text, so a file can
+    stay readable and lose every key in between."""
+    lines = text.split("\n")
     try:
         for token in yaml.scan(text, Loader=yaml.SafeLoader):
-            if isinstance(token, yaml.ScalarToken) and token.style in ("'", '"') and \
-                    token.start_mark.line != token.end_mark.line and re.search(r"\n\s*[\w.-]+:", token.value + "\n"):
-                return token.start_mark.line + 1
+            if not (isinstance(token, yaml.ScalarToken) and token.style in ("'", '"')) or \
+                    token.start_mark.line == token.end_mark.line:
+                continue
+            opening = lines[token.start_mark.line]
+            indent = len(opening) - len(opening.lstrip(" "))
+            for later in lines[token.start_mark.line + 1: token.end_mark.line + 1]:
+                if re.match(r"\s*[^\s#'\"][^:]*:(\s|$)", later) and len(later) - len(later.lstrip(" ")) <= indent:
+                    return token.start_mark.line + 1, token.end_mark.line + 1
     except yaml.YAMLError:
         pass
     return None
@@ -65,9 +74,9 @@ def yaml_error(error: yaml.YAMLError, text: str) -> tuple[int | None, str, str]:
     mark = getattr(error, "problem_mark", None)
     context_mark = getattr(error, "context_mark", None)
     line = mark.line + 1 if mark else None
-    quote_line = _unclosed_quote(text)
-    if quote_line and (line is None or quote_line < line):
-        return quote_line, "a quotation mark opens a value here and is not closed on this line", \
+    quote = _unclosed_quote(text)
+    if quote and (line is None or quote[0] < line):
+        return quote[0], "a quotation mark opens a value here and is not closed on this line", \
             "close the quotation marks at the end of the value (\"…\"), or remove them"
     context = (getattr(error, "context", None) or "")
     if "flow sequence" in context or "flow mapping" in context:
@@ -132,6 +141,12 @@ def _read_config_file(path: Path, root: Path, stamp: int) -> tuple[str | None, l
         except yaml.YAMLError as error:
             line, what, fix = yaml_error(error, text)
             return None, [Problem(name, line, f"not valid YAML: {what}", fix)]
+    quote = _unclosed_quote(text)
+    if quote:  # readable, but the keys it swallowed are gone: one line here, not one per lost key
+        first, last = quote
+        return None, [Problem(name, first, "not valid YAML: a quotation mark opens a value here and is not closed on "
+                                           f"this line (so lines {first + 1}–{last} became part of the value)",
+                              "close the quotation marks at the end of the value (\"…\"), or remove them")]
     return text, []
 
 

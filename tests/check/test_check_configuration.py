@@ -44,6 +44,26 @@ def test_the_command_says_only_that(site):
     assert done.stdout.splitlines()[-1].endswith("fix the configuration first; the pages are checked once it reads")
 
 
+def test_an_unclosed_quote_that_leaves_the_file_readable_is_one_line(site):
+    """The quotation mark is closed by the next one in the file, many lines on, and PyYAML reads
+    the lines between as text: the file parses, and every string after it is missing. The
+    editor gets the line of the mistake, not one line per string it swallowed."""
+    edit(site, "i18n/uz.yml", "  Contacts: Aloqa\n", '  Contacts: "Aloqa\n')
+    line = line_of(site, "i18n/uz.yml", '"Aloqa')
+    found = problems(run_check(site))
+    assert len(found) == 1, found
+    assert found[0].startswith(f"i18n/uz.yml:{line}: not valid YAML: a quotation mark opens a value here and is not "
+                               f"closed on this line (so lines {line + 1}–"), found
+    assert found[0].endswith("— close the quotation marks at the end of the value (\"…\"), or remove them")
+
+
+def test_a_quoted_value_on_several_lines_is_not_an_unclosed_quote(site):
+    """A long value may go on over the next lines, indented more than its key, with a colon in
+    its text: that is YAML's own way to wrap a value, not a swallowed key."""
+    edit(site, "i18n/en.yml", "  footer: Footer\n", '  footer: "Footer of the page,\n    note: read it"\n')
+    assert lines(configuration.config_syntax(site)) == []
+
+
 def test_mkdocs_yml_error_names_its_line(site):
     edit(site, "mkdocs.yml", "  - Home: index.md", "  - [Home: index.md")
     done = run_check(site)

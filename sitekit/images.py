@@ -325,8 +325,9 @@ def _places(config) -> tuple[Path, Path, str]:
     return root, docs, docs.resolve().relative_to(root.resolve()).as_posix()
 
 
-def image_problems(config) -> list[Problem]:
-    """Every rule above, over the site ``config`` (``sitekit.site.load_site_config``) names."""
+def image_problems(config, written_in=None) -> list[Problem]:
+    """Every rule above, over the site ``config`` (``sitekit.site.load_site_config``) names;
+    ``written_in`` as for ``_across_languages``."""
     root, docs, docs_rel = _places(config)
     pages = _read_pages(config, root, docs)
     cache = image_variants.VariantCache(cache_dir(root))
@@ -392,20 +393,22 @@ def image_problems(config) -> list[Problem]:
                     "(screen readers read it; it shows when the picture does not load)"))
 
     problems += [_missing_image(uses, docs, docs_rel) for uses in missing.values()]
-    problems += _across_languages(pages, docs)
+    problems += _across_languages(pages, docs, written_in)
     return problems
 
 
-def editor_problems(project) -> list[Problem]:
+def editor_problems(project, written_in=None) -> list[Problem]:
     """The rules above for the editor check (``sitekit/check/images.py`` calls this with its
-    ``Project``; everything they need is its site configuration)."""
-    return image_problems(project.config)
+    ``Project`` and its language identifier; everything else they need is the site configuration)."""
+    return image_problems(project.config, written_in)
 
 
-def _across_languages(pages: list[_Page], docs: Path) -> list[Problem]:
+def _across_languages(pages: list[_Page], docs: Path, written_in=None) -> list[Problem]:
     """The same pictures on every language's page, each with alt text of its own language
     (pictures that are missing are reported as such, and a page showing one is not also
-    told it lacks another: a misspelt name is one problem)."""
+    told it lacks another: a misspelt name is one problem). ``written_in(text, languages)``
+    names the one of ``languages`` a text is surely in, or None (the editor check passes its
+    language identifier)."""
     problems = []
     by_page: dict[str, list[_Page]] = {}
     for page in pages:
@@ -437,18 +440,26 @@ def _across_languages(pages: list[_Page], docs: Path) -> list[Problem]:
                             ", ".join(p.file for p in having) + " show it)",
                             f"add ![alt text in this page's language ({page.language.name})](../{IMAGES_DIR}/{name}) "
                             "where the others have it"))
-            # Alt texts, occurrence by occurrence: a later language repeating an earlier one's.
-            seen: list[tuple[_Page, list[ImageUse]]] = [
-                (p, [u for u in shown[p.language.code] if u.target == target]) for p in having]
-            for index, (page, uses) in enumerate(seen):
-                for position, use in enumerate(uses):
-                    if not use.alt.strip():
+            # Alt texts, occurrence by occurrence: the same text on several languages' pages is
+            # kept where it is in that page's language (when the identifier is sure which one it
+            # is); otherwise on the first page, and the others are told to translate it.
+            seen = [(p, [u for u in shown[p.language.code] if u.target == target]) for p in having]
+            for position in range(max((len(uses) for _page, uses in seen), default=0)):
+                same_alt: dict[str, list[tuple[_Page, ImageUse]]] = {}
+                for page, uses in seen:
+                    if position < len(uses) and uses[position].alt.strip():
+                        same_alt.setdefault(_normalised(uses[position].alt), []).append((page, uses[position]))
+                for sharing in same_alt.values():
+                    if len(sharing) < 2:
                         continue
-                    for earlier, earlier_uses in seen[:index]:
-                        if position < len(earlier_uses) and _normalised(earlier_uses[position].alt) == _normalised(use.alt):
+                    alt = sharing[0][1].alt.strip()
+                    owner = written_in(alt, [page.language for page, _use in sharing]) if written_in else None
+                    keeper = next((page for page, _use in sharing if page.language == owner), sharing[0][0])
+                    written = f", written in {keeper.language.name}" if owner else ""
+                    for page, use in sharing:
+                        if page is not keeper:
                             problems.append(Problem(
                                 page.file, use.line,
-                                f"the alt text of {name} is the same as in {earlier.file} («{use.alt.strip()}»)",
+                                f"the alt text of {name} is the same as in {keeper.file}{written} («{alt}»)",
                                 f"write what the picture shows, in this page's language ({page.language.name})"))
-                            break
     return problems

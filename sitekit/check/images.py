@@ -40,4 +40,6 @@ def images(project: Project) -> list[Problem]:
     pipeline = image_pipeline()
     if pipeline is None or not hasattr(pipeline, "editor_problems"):
         return []
-    return list(pipeline.editor_problems(project))
+    from sitekit.check.language import written_in
+
+    return list(pipeline.editor_problems(project, written_in))

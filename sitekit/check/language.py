@@ -108,6 +108,22 @@ def ordinary_words(text: str) -> tuple[list[str], int]:
     return ordinary, len(words)
 
 
+
+MIN_SHORT_TEXT_WORDS = 3  # ordinary words a short text (an alt text) needs to be judged
+
+
+def written_in(text: str, languages: list[Language]) -> Language | None:
+    """The one of ``languages`` a short text (an image's alt text) is surely written in, or
+    None: too few ordinary words, or no language of these clearly ahead of the rest."""
+    ordinary, _total = ordinary_words(text)
+    if len(ordinary) < MIN_SHORT_TEXT_WORDS:
+        return None
+    scores = dict(identify(text))
+    ranked = sorted(languages, key=lambda language: -scores.get(language_code(language), 0.0))
+    best = scores.get(language_code(ranked[0]), 0.0)
+    runner_up = scores.get(language_code(ranked[1]), 0.0) if len(ranked) > 1 else 0.0
+    return ranked[0] if best >= OTHER_SITE_LANGUAGE and runner_up <= OWN_AT_MOST else None
+
 @dataclass(frozen=True)
 class Verdict:
     block: Block

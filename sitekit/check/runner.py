@@ -53,13 +53,18 @@ def rank(problem: Problem, rule: Rule | None) -> tuple:
     return (problem.severity != "error", level, problem.file, problem.line or 0, problem.message)
 
 
+CONFLICT_RULE = "conflict-markers"
+
+
 class Findings:
     """Every problem once. The build refuses what a page may not contain (sitekit.page_safety),
     and rule unsafe-markup has usually found it in the source already: the build's line on the
-    same file and line is the same cause, and only the source rule's, more precise, is kept."""
+    same file and line is the same cause, and only the source rule's, more precise, is kept.
+    A page with a merge conflict left in it holds two versions of its text, so whatever else is
+    found in it follows from the conflict: only the conflict is reported there."""
 
     def __init__(self):
-        self.ranked: dict[str, tuple[tuple, Problem]] = {}
+        self.ranked: dict[str, tuple[tuple, Problem, str | None]] = {}
         self.unsafe_at: set[tuple[str, int | None]] = set()  # (file, line) found by unsafe-markup
 
     def add(self, found: list[Problem], rule: Rule | None = None) -> None:
@@ -71,13 +76,17 @@ class Findings:
             elif (rule is not None and rule.scope == "build" and problem.fix in SAFETY_FIXES
                   and (problem.file, problem.line) in self.unsafe_at):
                 continue
-            self.ranked.setdefault(str(problem), (rank(problem, rule), problem))
+            self.ranked.setdefault(str(problem), (rank(problem, rule), problem, rule.name if rule else None))
+
+    def _kept(self):
+        conflicted = {problem.file for _key, problem, name in self.ranked.values() if name == CONFLICT_RULE}
+        return [entry for entry in self.ranked.values() if entry[2] == CONFLICT_RULE or entry[1].file not in conflicted]
 
     def sorted(self) -> list[Problem]:
-        return [problem for _key, problem in sorted(self.ranked.values(), key=lambda item: item[0])]
+        return [problem for _key, problem, _name in sorted(self._kept(), key=lambda item: item[0])]
 
     def has_errors(self) -> bool:
-        return any(problem.severity == "error" for _key, problem in self.ranked.values())
+        return any(problem.severity == "error" for _key, problem, _name in self._kept())
 
 
 def fix_sources(project: Project) -> list[str]:

@@ -372,12 +372,14 @@ def conflict_markers(name: str, text: str) -> list[Problem]:
     return problems
 
 
-@rule("conflict-markers", "file")
+@rule("conflict-markers", "file", rank=1)
 def conflict_markers_in_page(source: Source) -> list[Problem]:
     """Merge-conflict markers (``<<<<<<<``, ``=======``, ``>>>>>>>``) left in a page.
 
     Why: git writes them when two edits of the same lines meet; published, both versions and
     the markers appear on the page (and ``=======`` turns the line above into a heading).
+    Whatever else is wrong in such a page follows from its two versions, so it is reported
+    once the conflict is resolved.
     Fix: keep the right version of the text and delete the three marker lines.
     """
     return conflict_markers(source.name, source.text)

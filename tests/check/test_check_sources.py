@@ -186,3 +186,20 @@ def test_deleting_a_page_the_templates_link_to(site, project):
     assert found == [f"overrides/partials/copyright.html:{line}: every page links to accessibility.md, which no "
                      "language has any more — restore docs/<language>/accessibility.md in every language "
                      "(git checkout -- it)"]
+
+
+def test_a_conflict_in_the_front_matter_is_the_page_s_only_line(site):
+    """Two versions of the front matter make the page look as if it had none, or two sources:
+    that follows from the conflict, so the conflict is all the check says of the page, and
+    it comes before the problems of other pages."""
+    edit(site, "docs/en/contacts.md", "source: this-site\n",
+         "<<<<<<< HEAD\nsource: this-site\n=======\nsource: this-site, agmk-copper-cluster\n>>>>>>> sources\n")
+    edit(site, "docs/ru/contacts.md", "## ", "### ")  # an unrelated problem in another page
+    line = line_of(site, "docs/en/contacts.md", "<<<<<<<")
+    found = problems(run_check(site))
+    of_the_page = [problem for problem in found if problem.startswith("docs/en/contacts.md")]
+    assert of_the_page == [f"docs/en/contacts.md:{line}: a merge conflict left unresolved (lines {line}–{line + 4}, "
+                           "between <<<<<<< and >>>>>>>) — keep the right version of the text and delete the three "
+                           "marker lines (<<<<<<<, =======, >>>>>>>)"], found
+    assert found[0] == of_the_page[0], found
+    assert any(problem.startswith("docs/ru/contacts.md") for problem in found), found

@@ -149,6 +149,19 @@ def test_page_deleted_in_one_language_but_left_in_the_nav(site):
         "this line"]
 
 
+
+def test_page_deleted_in_one_language_is_one_line_in_the_whole_check(site):
+    """The links to it from that language's other pages follow from the one cause: only the
+    nav line is printed (restoring the page mends them all)."""
+    (site / "docs/ru/contacts.md").unlink()
+    linked_from = [path for path in (site / "docs/ru").glob("*.md") if "contacts.md" in path.read_text(encoding="utf-8")]
+    assert linked_from, "the fixture site should link contacts.md from another Russian page"
+    line = line_of(site, "mkdocs.yml", "  - Contacts: contacts.md")
+    found = problems(run_check(site))
+    assert found == [f"mkdocs.yml:{line}: nav lists contacts.md, but docs/ru/contacts.md does not exist (only uz, en "
+                     "have it) — translate docs/uz/contacts.md into ru under the same name, or delete the page in "
+                     "every language and remove this line"], found
+
 def test_page_deleted_everywhere_the_nav_line_comes_first(site):
     for code in ("uz", "ru", "en"):
         (site / f"docs/{code}/contacts.md").unlink()

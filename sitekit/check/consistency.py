@@ -136,7 +136,8 @@ def contact_facts(source: Source) -> Facts:
         add("e-mail address", match.group().lower(), match.start(), match.group().lower())
     for match in URL_RE.finditer(text):
         url = match.group().rstrip(".,;:!?")
-        add("external link", url, match.start(), url)
+        # http:// and https:// are the same link here: an insecure one is rule insecure-link's, once
+        add("external link", re.sub(r"^http://", "https://", url, flags=re.I), match.start(), url)
     return found
 
 

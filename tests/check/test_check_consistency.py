@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from fixture_site import edit, line_of, lines, write
+from fixture_site import edit, line_of, lines, problems, run_check, write
 from sitekit.check import consistency
 from sitekit.check.numbers import find_facts
 
@@ -124,6 +124,16 @@ def test_external_link_differs(site, project):
     assert len(found) == 1 and found[0].startswith("docs/ru/index.md:") and \
         "external link https://example.org/ru/page, where" in found[0], found
 
+
+
+def test_a_link_made_insecure_in_one_language_is_one_line(site):
+    """http:// where the other languages have https://: the insecure-link line says it all."""
+    for code, url in (("uz", "https://example.org/page"), ("ru", "https://example.org/page"),
+                      ("en", "http://example.org/page")):
+        edit(site, f"docs/{code}/index.md", "{#questions}", "{#questions}\n\n[Link](" + url + ")")
+    line = line_of(site, "docs/en/index.md", "http://example.org")
+    assert problems(run_check(site)) == [f"docs/en/index.md:{line}: insecure address http://example.org/page — write "
+                                         "https://example.org/page (check that it opens)"]
 
 # ── Heading ids ────────────────────────────────────────────────────────────────
 

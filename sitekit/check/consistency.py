@@ -10,7 +10,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import unquote, urlsplit
 
 from sitekit.check.markdown import PHONE_RE, URL_RE, EMAIL_RE, blank_all, body_start, element_ids, headings, \
@@ -28,6 +28,7 @@ class Occurrence:
     line: int
     shown: str  # as written in this file
     canonical: str = ""  # the same in every language ("2021-06-24"), when it differs from shown
+    later: tuple[int, ...] = ()  # the lines it is written on again in the same file
 
     @property
     def described(self) -> str:
@@ -39,6 +40,22 @@ class Occurrence:
 
 
 Facts = dict[tuple, Occurrence]  # (kind, value) -> first occurrence
+
+
+def record(found: Facts, key: tuple, occurrence: Occurrence) -> None:
+    """Keep a value's first occurrence, and the lines of the others (an odd value written
+    several times is one problem that names them all, not one per run of the check)."""
+    first = found.get(key)
+    if first is None:
+        found[key] = occurrence
+    elif occurrence.line != first.line and occurrence.line not in first.later:
+        found[key] = replace(first, later=first.later + (occurrence.line,))
+
+
+def _also(occurrence: Occurrence) -> str:
+    if not occurrence.later:
+        return ""
+    return f" (again on line{'s' * (len(occurrence.later) > 1)} {', '.join(map(str, occurrence.later))})"
 
 
 def comparable(project: Project) -> dict[str, list[Source]]:
@@ -93,11 +110,13 @@ def differences(sources: list[Source], facts: dict[str, Facts], fix: str, skip=l
                 holders = [(n, facts[n][instead].line) for n in names if instead in facts[n]]
                 shown = facts[holders[0][0]][instead].value
                 problems.append(Problem(name, occurrence.line,
-                                        f"{describe(key[0], occurrence.described)}, where {_where(holders)} "
+                                        f"{describe(key[0], occurrence.described)}{_also(occurrence)}, where "
+                                        f"{_where(holders)} "
                                         f"{'has' if len(holders) == 1 else 'have'} {shown}", fix))
             else:
                 problems.append(Problem(name, occurrence.line,
-                                        f"{describe(key[0], occurrence.described)} is not in {', '.join(others)}", fix))
+                                        f"{describe(key[0], occurrence.described)}{_also(occurrence)} is not in "
+                                        f"{', '.join(others)}", fix))
         for key in lacking:
             holders = [(n, facts[n][key].line) for n in names if key in facts[n]]
             first_holder, first_line = holders[0]
@@ -121,7 +140,7 @@ def contact_facts(source: Source) -> Facts:
     found: Facts = {}
 
     def add(kind: str, value: str, offset: int, shown: str):
-        found.setdefault((kind, value), Occurrence(source.line_of(offset), shown))
+        record(found, (kind, value), Occurrence(source.line_of(offset), shown))
 
     for match in TEL_RE.finditer(text):
         number = "+" + re.sub(r"\D", "", unquote(match.group(1)))
@@ -168,7 +187,7 @@ def number_facts(source: Source) -> Facts:
     found: Facts = {}
     for fact in find_facts(text, source.language.code):
         canonical = fact.canonical if fact.canonical != fact.shown else ""
-        found.setdefault(fact.key, Occurrence(source.line_of(fact.offset), f"«{fact.shown}»", canonical))
+        record(found, fact.key, Occurrence(source.line_of(fact.offset), f"«{fact.shown}»", canonical))
     return found
 
 
@@ -269,7 +288,7 @@ def link_facts(project: Project, source: Source) -> tuple[Facts, int]:
             broken += 1  # the build reports it, once
             continue
         shown = target[0] + (f"#{target[1]}" if target[1] else "")
-        found.setdefault(("link to", target), Occurrence(source.line_of(link.offset), shown))
+        record(found, ("link to", target), Occurrence(source.line_of(link.offset), shown))
     return found, broken
 
 

@@ -54,6 +54,19 @@ def test_resolution_number_changed_in_one_language(site, project):
         "PP-5159 — give the same figures, dates and document numbers in every language: correct the one that is wrong"]
 
 
+
+def test_a_wrong_number_written_three_times_is_one_line_naming_each(site, project):
+    edit(site, "docs/en/index.md", "{#questions}", "{#questions}\n\nPP-5159 again.\n\nAnd PP-5159 once more.")
+    for code, written in (("uz", "PQ-5159"), ("ru", "ПП-5159")):
+        edit(site, f"docs/{code}/index.md", "{#questions}", f"{{#questions}}\n\n{written}.\n\n{written}.")
+    text = (site / "docs/en/index.md").read_text(encoding="utf-8")
+    (site / "docs/en/index.md").write_text(text.replace("PP-5159", "PP-5195"), encoding="utf-8")
+    found = lines(consistency.same_numbers(project()))
+    where = [number for number, line in enumerate(text.splitlines(), 1) if "PP-5159" in line]
+    assert len(where) == 3 and len(found) == 1, found
+    assert found[0].startswith(f"docs/en/index.md:{where[0]}: document number «PP-5195» (again on lines {where[1]}, "
+                               f"{where[2]}), where docs/uz/index.md:"), found
+
 def test_date_changed_in_one_language(site, project):
     edit(site, "docs/ru/index.md", "24.06.2021", "24.07.2021")
     line = line_of(site, "docs/ru/index.md", "24.07.2021")

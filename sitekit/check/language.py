@@ -108,7 +108,6 @@ def ordinary_words(text: str) -> tuple[list[str], int]:
     return ordinary, len(words)
 
 
-
 MIN_SHORT_TEXT_WORDS = 3  # ordinary words a short text (an alt text) needs to be judged
 
 
@@ -123,6 +122,7 @@ def written_in(text: str, languages: list[Language]) -> Language | None:
     best = scores.get(language_code(ranked[0]), 0.0)
     runner_up = scores.get(language_code(ranked[1]), 0.0) if len(ranked) > 1 else 0.0
     return ranked[0] if best >= OTHER_SITE_LANGUAGE and runner_up <= OWN_AT_MOST else None
+
 
 @dataclass(frozen=True)
 class Verdict:

@@ -1,10 +1,11 @@
 """Images: alt text in every language, image size, a missing image file.
 
-The rules themselves live with the image pipeline in ``sitekit/images.py`` (built by the
-images work); this family only calls it, so that ``make check`` reports what the build's
-image step would reject. The contract: ``sitekit.images.editor_problems(project)`` takes the
-check's ``Project`` (its ``root``, ``docs``, ``languages`` and ``sources()``) and returns a list
-of ``sitekit.problems.Problem``. Until that module exists, this rule finds nothing.
+The rules themselves live with the image pipeline in ``sitekit/images.py``; this family only
+calls it, so that ``make check`` reports what the build's image step would reject. The
+contract: ``sitekit.images.editor_problems(project, written_in)`` takes the check's
+``Project`` and its language identifier (``sitekit.check.language.written_in``, which says
+which language an alt text copied into several pages is in) and returns a list of
+``sitekit.problems.Problem``.
 """
 
 from __future__ import annotations

@@ -44,7 +44,7 @@ def _unclosed_quote(text: str) -> tuple[int, int] | None:
     stay readable and lose every key in between."""
     lines = text.split("\n")
     try:
-        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+        for token in yaml.scan(text, Loader=FAST_LOADER):  # libyaml: every readable file is scanned
             if not (isinstance(token, yaml.ScalarToken) and token.style in ("'", '"')) or \
                     token.start_mark.line == token.end_mark.line:
                 continue
